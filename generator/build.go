@@ -1,0 +1,147 @@
+// Package generator builds the site: it loads the content, i18n tables and
+// templates, renders every page in both languages, and writes the site
+// into a fresh folder that replaces the previous output only when the
+// whole build succeeded.
+//
+// The build reads as its steps, in Build: load → plan (every page of the
+// site with its address and translations) → render (Markdown, templates,
+// on every core) → site files (sitemap, feeds, robots.txt) → copy static
+// and content files → swap the output in. Every problem found on the way
+// is collected and reported at once; any error leaves the previous output
+// untouched.
+package generator
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"ndpc/generator/content"
+	"ndpc/generator/diag"
+	"ndpc/generator/locale"
+	"ndpc/generator/markdown"
+	"ndpc/generator/output"
+	"ndpc/generator/render"
+)
+
+// Options says where a build reads from and writes to.
+type Options struct {
+	Content   string // content folder
+	Templates string // templates folder
+	Static    string // static files folder
+	I18n      string // i18n tables folder
+	Out       string // output folder, replaced as a whole
+	BaseURL   string // absolute URL of the site; "" takes the site settings
+	Drafts    bool   // build pages with draft: true
+}
+
+// DefaultOptions returns the repository's folders.
+func DefaultOptions() Options {
+	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public"}
+}
+
+// Result summarises a successful build.
+type Result struct {
+	Pages    int            // HTML pages written
+	Files    int            // other files written or copied
+	Warnings []diag.Problem // problems that did not fail the build
+}
+
+// Build builds the site. On failure it returns a *diag.Errors listing
+// every problem, and the previous output stays as it was.
+func Build(opts Options) (Result, error) {
+	problems := &diag.List{}
+	b, err := load(opts, problems)
+	if err != nil {
+		return Result{}, err
+	}
+	out, err := output.Create(opts.Out)
+	if err != nil {
+		return Result{}, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			_ = out.Discard()
+		}
+	}()
+
+	jobs := b.plan()
+	pages := b.render(jobs, out)
+	files := b.writeSiteFiles(jobs, out)
+	files += b.copyFiles(out)
+
+	res := Result{Pages: pages, Files: files}
+	for _, p := range problems.Sorted() {
+		if p.Severity == diag.Warning {
+			res.Warnings = append(res.Warnings, p)
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return res, err
+	}
+	if err := out.Commit(); err != nil {
+		return res, err
+	}
+	committed = true
+	return res, nil
+}
+
+// builder holds what the steps after loading share.
+type builder struct {
+	opts     Options
+	baseURL  string
+	site     *content.Site
+	locales  map[content.Lang]*locale.Locale
+	tmpl     *render.Templates
+	md       *markdown.Converter
+	problems *diag.List
+}
+
+// load reads the settings, i18n tables, templates and content.
+func load(opts Options, problems *diag.List) (*builder, error) {
+	for _, dir := range []string{opts.Content, opts.Templates, opts.I18n} {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("%s: no such folder: run ndpc from the repository's root, or point to it with a flag (see ndpc build --help)", dir)
+		}
+	}
+	settings, err := loadSettings(opts.Content, problems)
+	if err != nil {
+		return nil, err
+	}
+	baseURL := opts.BaseURL
+	if baseURL == "" {
+		baseURL = settings.BaseURL
+	}
+	baseURL = strings.TrimSuffix(baseURL, "/")
+
+	var langs []string
+	for _, l := range content.Langs {
+		langs = append(langs, string(l))
+	}
+	tables := locale.Load(os.DirFS(opts.I18n), filepath.ToSlash(opts.I18n), langs, problems)
+	locales := map[content.Lang]*locale.Locale{}
+	for _, l := range content.Langs {
+		if t, ok := tables[string(l)]; ok {
+			locales[l] = t
+		}
+	}
+	if len(locales) != len(content.Langs) {
+		return nil, problems.Err()
+	}
+	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content)}, problems)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{
+		opts:     opts,
+		baseURL:  baseURL,
+		site:     site,
+		locales:  locales,
+		md:       markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML}),
+		problems: problems,
+	}
+	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(), problems)
+	return b, nil
+}

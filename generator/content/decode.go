@@ -1,0 +1,271 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"ndpc/generator/diag"
+)
+
+// decoder reads typed values out of a page's front matter fields and
+// records a positioned problem for every mistake.
+type decoder struct {
+	path     string
+	open     int // line of the opening delimiter
+	fields   map[string]*field
+	order    []*field
+	used     map[string]bool
+	problems *diag.List
+}
+
+func newDecoder(path string, open int, fields []field, problems *diag.List) *decoder {
+	d := &decoder{path: path, open: open, fields: map[string]*field{}, used: map[string]bool{}, problems: problems}
+	for i := range fields {
+		f := &fields[i]
+		if prev, dup := d.fields[f.Key]; dup {
+			problems.Errorf(path, f.Line, f.Col, "the field %q is given twice (first on line %d): keep one of them", f.Key, prev.Line)
+			continue
+		}
+		d.fields[f.Key] = f
+		d.order = append(d.order, f)
+	}
+	return d
+}
+
+func (d *decoder) errorf(v value, format string, args ...any) {
+	d.problems.Errorf(d.path, v.Line, v.Col, format, args...)
+}
+
+// lines returns the line of every field, for later problems.
+func (d *decoder) lines() map[string]int {
+	m := make(map[string]int, len(d.fields))
+	for k, f := range d.fields {
+		m[k] = f.Line
+	}
+	return m
+}
+
+// get returns a field, or nil after reporting a missing required field.
+func (d *decoder) get(key string, required bool, example string) *field {
+	d.used[key] = true
+	f, ok := d.fields[key]
+	if ok && f.Value.Tag == "!!null" && !f.Value.IsList {
+		if required {
+			d.errorf(f.Value, "the field %q is empty: give it a value, for example %s: %s", key, key, example)
+		}
+		return nil
+	}
+	if !ok {
+		if required {
+			d.problems.Errorf(d.path, d.open, 1, "the required field %q is missing: add a line such as %s: %s to the front matter", key, key, example)
+		}
+		return nil
+	}
+	return f
+}
+
+func (d *decoder) scalar(f *field, example string) (string, bool) {
+	if f.Value.IsList || f.Value.IsMap {
+		d.errorf(f.Value, "%q must be a single value, not a list: write it as %s: %s", f.Key, f.Key, example)
+		return "", false
+	}
+	return f.Value.Scalar, true
+}
+
+// String reads a text field. Numbers and dates are taken as their text.
+func (d *decoder) String(key string, required bool, example string) string {
+	f := d.get(key, required, example)
+	if f == nil {
+		return ""
+	}
+	s, ok := d.scalar(f, example)
+	if ok && required && strings.TrimSpace(s) == "" {
+		d.errorf(f.Value, "the field %q is empty: give it a value, for example %s: %s", key, key, example)
+	}
+	return strings.TrimSpace(s)
+}
+
+// List reads a list of text values; a single value is refused, since
+// "countries: FI" is more often a slip than a choice.
+func (d *decoder) List(key string, required bool, example string) []value {
+	f := d.get(key, required, example)
+	if f == nil {
+		return nil
+	}
+	if !f.Value.IsList {
+		d.errorf(f.Value, "%q must be a list: write it as %s: %s", key, key, example)
+		return nil
+	}
+	if required && len(f.Value.List) == 0 {
+		d.errorf(f.Value, "%q is an empty list: name at least one, for example %s: %s", key, key, example)
+	}
+	var out []value
+	for _, item := range f.Value.List {
+		if item.IsList || item.IsMap {
+			d.errorf(item, "each item of %q must be a single value, as in %s: %s", key, key, example)
+			continue
+		}
+		out = append(out, item)
+	}
+	return out
+}
+
+// Strings reads a list of text values.
+func (d *decoder) Strings(key string, example string) []string {
+	var out []string
+	for _, v := range d.List(key, false, example) {
+		if s := strings.TrimSpace(v.Scalar); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Int reads a whole number.
+func (d *decoder) Int(key string, required bool, example string) int {
+	f := d.get(key, required, example)
+	if f == nil {
+		return 0
+	}
+	s, ok := d.scalar(f, example)
+	if !ok {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		d.errorf(f.Value, "%q must be a whole number, not %q: write it as %s: %s", key, s, key, example)
+	}
+	return n
+}
+
+// Bool reads true or false.
+func (d *decoder) Bool(key string) bool {
+	f := d.get(key, false, "true")
+	if f == nil {
+		return false
+	}
+	s, ok := d.scalar(f, "true")
+	if !ok {
+		return false
+	}
+	switch s {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	d.errorf(f.Value, "%q must be true or false, not %q", key, s)
+	return false
+}
+
+// Date reads a calendar date, YYYY-MM-DD (an RFC 3339 time is accepted).
+func (d *decoder) Date(key string, required bool) time.Time {
+	const example = "2020-10-15"
+	f := d.get(key, required, example)
+	if f == nil {
+		return time.Time{}
+	}
+	s, ok := d.scalar(f, example)
+	if !ok {
+		return time.Time{}
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t
+	}
+	d.errorf(f.Value, "%q is not a valid date: %q; write it as year-month-day, for example %s: %s", key, s, key, example)
+	return time.Time{}
+}
+
+// Time reads an RFC 3339 time with its offset from UTC.
+func (d *decoder) Time(key string, required bool) time.Time {
+	const example = "2020-07-02T11:00:00+03:00"
+	f := d.get(key, required, example)
+	if f == nil {
+		return time.Time{}
+	}
+	s, ok := d.scalar(f, example)
+	if !ok {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		hint := ""
+		if _, e := time.Parse("2006-01-02T15:04:05", s); e == nil {
+			hint = " (the offset from UTC is missing: add it, such as +03:00 for Riga in summer)"
+		} else if _, e := time.Parse(time.DateOnly, s); e == nil {
+			hint = " (the time of day and offset are missing)"
+		}
+		d.errorf(f.Value, "%q is not a valid date and time: %q%s; write it as %s: %s", key, s, hint, key, example)
+	}
+	return t
+}
+
+// URL reads an absolute http or https address.
+func (d *decoder) URL(key string) string {
+	const example = "https://example.org/"
+	s := d.String(key, false, example)
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		d.errorf(d.fields[key].Value, "%q must be a full web address starting with https://, not %q", key, s)
+		return ""
+	}
+	return s
+}
+
+// Unknown warns about every field the schema does not have, suggesting
+// the closest known one.
+func (d *decoder) Unknown(known []string) {
+	for _, f := range d.order {
+		if d.used[f.Key] {
+			continue
+		}
+		msg := fmt.Sprintf("unknown field %q is ignored", f.Key)
+		if s := closest(f.Key, known); s != "" {
+			msg += fmt.Sprintf(": did you mean %q?", s)
+		} else {
+			msg += fmt.Sprintf("; the fields of this section are %s", strings.Join(known, ", "))
+		}
+		d.problems.Warnf(d.path, f.Line, f.Col, "%s", msg)
+	}
+}
+
+// closest returns the known name within a small edit distance of name.
+func closest(name string, known []string) string {
+	best, bestDist := "", 3
+	for _, k := range known {
+		if dist := editDistance(name, k); dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

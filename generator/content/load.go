@@ -1,0 +1,311 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"ndpc/generator/diag"
+)
+
+// Options controls loading.
+type Options struct {
+	// Drafts keeps pages with draft: true.
+	Drafts bool
+	// Prefix is put before content paths in problems, so that they are
+	// relative to the repository ("content").
+	Prefix string
+}
+
+// Load reads every page and file of the content folder fsys, validates
+// them, and pairs translations. Problems go to problems; the returned
+// site holds every page that could be read, so that later stages can
+// find more problems in one run.
+func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
+	site := &Site{
+		Homes:       map[Lang]*Page{},
+		Sections:    map[Lang]map[string]*Page{},
+		Plain:       map[Lang][]*Page{},
+		CaseStudies: map[Lang][]*CaseStudy{},
+		Briefs:      map[Lang][]*Brief{},
+		Chapters:    map[Lang][]*ReportChapter{},
+		Events:      map[Lang][]*Event{},
+		Files:       map[string]File{},
+		bySource:    map[string]*Page{},
+		byURL:       map[string]*Page{},
+		drafts:      opts.Drafts,
+	}
+	display := func(rel string) string { return path.Join(opts.Prefix, rel) }
+
+	var sources []string
+	bundleDirs := map[string]bool{}
+	err := fs.WalkDir(fsys, ".", func(rel string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("reading the content folder: %w", err)
+		}
+		if rel != "." && ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if rel == "site.toml" { // the site settings, read by the generator
+			return nil
+		}
+		if strings.HasSuffix(rel, ".md") {
+			sources = append(sources, rel)
+			if name := path.Base(rel); strings.HasPrefix(name, "index.") || name == "index.md" {
+				bundleDirs[path.Dir(rel)] = true
+			}
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", display(rel), err)
+		}
+		site.Files[rel] = File{Source: rel, Size: info.Size()}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for rel, f := range site.Files {
+		for dir := dirOf(rel); dir != ""; dir = dirOf(dir) {
+			if bundleDirs[dir] {
+				f.Bundle = dir
+				site.Files[rel] = f
+				break
+			}
+		}
+	}
+
+	pages := make([]*Page, len(sources))
+	forEach(len(sources), func(i int) {
+		pages[i] = loadPage(fsys, sources[i], display(sources[i]), site.Files, problems)
+	})
+
+	for _, p := range pages {
+		if p != nil {
+			site.add(p, problems)
+		}
+	}
+	site.pairTranslations(problems)
+	site.sortLists()
+	return site, nil
+}
+
+// loadPage reads and decodes one Markdown file; nil when it cannot be
+// placed in the site at all.
+func loadPage(fsys fs.FS, rel, shown string, files map[string]File, problems *diag.List) *Page {
+	loc, err := locate(rel)
+	if err != nil {
+		problems.Errorf(shown, 0, 0, "%v", err)
+		return nil
+	}
+	src, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		problems.Errorf(shown, 0, 0, "cannot read the file: %v", err)
+		return nil
+	}
+	p := &Page{Kind: loc.kind, Lang: loc.lang, Section: loc.section, Slug: loc.slug, Source: rel, Path: shown}
+	fields, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		if pe, ok := err.(*positionError); ok {
+			problems.Errorf(shown, pe.Line, pe.Col, "%s", pe.Msg)
+		} else {
+			problems.Errorf(shown, 1, 1, "%v", err)
+		}
+		if fields == nil && body == nil {
+			return nil
+		}
+	}
+	p.Body, p.BodyLine = body, bodyLine
+	d := newDecoder(shown, firstContentLine(src), fields, problems)
+	decodePage(p, d, files)
+	return p
+}
+
+// add files a page into the site's lists, refusing a second page at the
+// same address.
+func (s *Site) add(p *Page, problems *diag.List) {
+	s.bySource[p.Source] = p
+	if !s.built(p) {
+		return
+	}
+	if q, dup := s.byURL[p.URL()]; dup {
+		first, second := q, p
+		if second.Source < first.Source {
+			first, second = second, first
+		}
+		problems.Errorf(second.Path, 0, 0, "this page has the same address %s as %s: rename or remove one of them", p.URL(), first.Path)
+		return
+	}
+	s.byURL[p.URL()] = p
+	s.Pages = append(s.Pages, p)
+	switch p.Kind {
+	case KindHome:
+		s.Homes[p.Lang] = p
+	case KindSection:
+		if s.Sections[p.Lang] == nil {
+			s.Sections[p.Lang] = map[string]*Page{}
+		}
+		s.Sections[p.Lang][p.Section] = p
+	case KindPage:
+		s.Plain[p.Lang] = append(s.Plain[p.Lang], p)
+	case KindCaseStudy:
+		s.CaseStudies[p.Lang] = append(s.CaseStudies[p.Lang], p.Typed.(*CaseStudy))
+	case KindBrief:
+		s.Briefs[p.Lang] = append(s.Briefs[p.Lang], p.Typed.(*Brief))
+	case KindChapter:
+		s.Chapters[p.Lang] = append(s.Chapters[p.Lang], p.Typed.(*ReportChapter))
+	case KindEvent:
+		s.Events[p.Lang] = append(s.Events[p.Lang], p.Typed.(*Event))
+	}
+	if p.Date.After(s.Latest) {
+		s.Latest = p.Date
+	}
+}
+
+// pairTranslations links each page to its twin in the other language and
+// checks that twins agree on the facts that place them in the indexes.
+func (s *Site) pairTranslations(problems *diag.List) {
+	byKey := map[string]map[Lang]*Page{}
+	for _, p := range s.Pages {
+		k := p.TranslationKey()
+		if byKey[k] == nil {
+			byKey[k] = map[Lang]*Page{}
+		}
+		byKey[k][p.Lang] = p
+	}
+	for _, twins := range byKey {
+		en, ru := twins[English], twins[Russian]
+		if en == nil || ru == nil {
+			continue
+		}
+		en.Translation, ru.Translation = ru, en
+		a, ok1 := en.Typed.(*CaseStudy)
+		b, ok2 := ru.Typed.(*CaseStudy)
+		if !ok1 || !ok2 {
+			continue
+		}
+		check := func(key string, x, y []string) {
+			if !sameSet(x, y) {
+				problems.Errorf(ru.Path, ru.FieldLine(key), 1, "%s [%s] differ from the English version %s:%d [%s]: a translation must name the same %s",
+					key, strings.Join(y, ", "), en.Path, en.FieldLine(key), strings.Join(x, ", "), key)
+			}
+		}
+		check("countries", codes(a.Countries), codes(b.Countries))
+		check("sectors", strs(a.Sectors), strs(b.Sectors))
+		if a.Outcome != b.Outcome && a.Outcome != "" && b.Outcome != "" {
+			problems.Errorf(ru.Path, ru.FieldLine("outcome"), 1, "outcome %s differs from the English version %s:%d (%s): a translation must have the same outcome",
+				b.Outcome, en.Path, en.FieldLine("outcome"), a.Outcome)
+		}
+	}
+}
+
+func codes(cs []Country) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Code
+	}
+	return out
+}
+
+func strs[T ~string](v []T) []string {
+	out := make([]string, len(v))
+	for i, x := range v {
+		out[i] = string(x)
+	}
+	return out
+}
+
+// sortLists puts every list in its reading order.
+func (s *Site) sortLists() {
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].Source < s.Pages[j].Source })
+	for _, lang := range Langs {
+		col := Collator(lang)
+		cs := s.CaseStudies[lang]
+		sort.SliceStable(cs, func(i, j int) bool {
+			if cs[i].Weight != cs[j].Weight {
+				return cs[i].Weight < cs[j].Weight
+			}
+			if c := col.CompareString(cs[i].Title, cs[j].Title); c != 0 {
+				return c < 0
+			}
+			return cs[i].Slug < cs[j].Slug
+		})
+		bs := s.Briefs[lang]
+		sort.SliceStable(bs, func(i, j int) bool {
+			if !bs[i].Date.Equal(bs[j].Date) {
+				return bs[i].Date.After(bs[j].Date)
+			}
+			return bs[i].Number > bs[j].Number
+		})
+		ch := s.Chapters[lang]
+		sort.SliceStable(ch, func(i, j int) bool {
+			if ch[i].Weight != ch[j].Weight {
+				return ch[i].Weight < ch[j].Weight
+			}
+			return ch[i].Slug < ch[j].Slug
+		})
+		for i, c := range ch {
+			c.Prev, c.Next = nil, nil
+			if i > 0 {
+				c.Prev = ch[i-1]
+			}
+			if i+1 < len(ch) {
+				c.Next = ch[i+1]
+			}
+		}
+		ev := s.Events[lang]
+		sort.SliceStable(ev, func(i, j int) bool {
+			if !ev[i].Start.Equal(ev[j].Start) {
+				return ev[i].Start.After(ev[j].Start)
+			}
+			return ev[i].Slug < ev[j].Slug
+		})
+		pl := s.Plain[lang]
+		sort.SliceStable(pl, func(i, j int) bool {
+			if pl[i].Weight != pl[j].Weight {
+				return pl[i].Weight < pl[j].Weight
+			}
+			return pl[i].Slug < pl[j].Slug
+		})
+	}
+}
+
+// Collator returns a collator that sorts text the way readers of lang
+// expect (Cyrillic in alphabet order, ё beside е).
+func Collator(lang Lang) *collate.Collator {
+	return collate.New(language.Make(string(lang)))
+}
+
+// forEach calls fn(0…n-1) on every core.
+func forEach(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,136 @@
+package content
+
+import (
+	"path"
+	"time"
+)
+
+// Kind says which template and schema a page uses.
+type Kind int
+
+// The kinds of page.
+const (
+	KindHome      Kind = iota // content/_index.LANG.md
+	KindSection               // content/SECTION/_index.LANG.md
+	KindPage                  // a top-level page: about, team, …
+	KindCaseStudy             // content/case-studies/…
+	KindBrief                 // content/briefs/…
+	KindChapter               // content/report/…
+	KindEvent                 // content/events/…
+)
+
+// The sections with their own page kinds, and the generated index sections
+// that may only have a home page (_index) in the content tree.
+const (
+	SectionCaseStudies = "case-studies"
+	SectionBriefs      = "briefs"
+	SectionReport      = "report"
+	SectionEvents      = "events"
+	SectionCountries   = "countries"
+	SectionSectors     = "sectors"
+)
+
+var sectionKinds = map[string]Kind{
+	SectionCaseStudies: KindCaseStudy,
+	SectionBriefs:      KindBrief,
+	SectionReport:      KindChapter,
+	SectionEvents:      KindEvent,
+}
+
+var indexOnlySections = map[string]bool{SectionCountries: true, SectionSectors: true}
+
+// Page holds what every page has. The typed pages (CaseStudy, Brief,
+// ReportChapter, Event) embed it.
+type Page struct {
+	Kind    Kind
+	Lang    Lang
+	Section string // "" for the home page and top-level pages
+	Slug    string // "" for home pages
+	Source  string // file path relative to the content folder, slash-separated
+	Path    string // file path as reported in problems (content folder prefix included)
+
+	Title   string
+	Summary string
+	Date    time.Time // zero when the page has none
+	Draft   bool
+	Weight  int
+
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // number of file lines before Body, to report body positions
+
+	// Resources are the bundle's other files, relative to the content folder.
+	Resources []string
+
+	// Translation is the same page in the other language, or nil.
+	Translation *Page
+
+	// Typed is the *CaseStudy, *Brief, *ReportChapter or *Event this page
+	// belongs to, or nil for home, section and plain pages.
+	Typed any
+
+	fieldLines map[string]int
+}
+
+// URL returns the page's site path, such as /en/case-studies/proto/.
+func (p *Page) URL() string {
+	return URLFor(p.Lang, p.Section, p.Slug)
+}
+
+// URLFor returns the site path of a page or section in a language.
+func URLFor(lang Lang, section, slug string) string {
+	return path.Clean("/"+string(lang)+"/"+section+"/"+slug) + "/"
+}
+
+// FieldLine returns the file line of a front matter field, or the line of
+// the front matter's first delimiter when the field is absent.
+func (p *Page) FieldLine(key string) int {
+	if l, ok := p.fieldLines[key]; ok {
+		return l
+	}
+	return 1
+}
+
+// TranslationKey identifies a page across languages: section and slug.
+func (p *Page) TranslationKey() string {
+	return p.Section + "/" + p.Slug
+}
+
+// CaseStudy is one cross-innovation project.
+type CaseStudy struct {
+	*Page
+	Countries     []Country
+	Sectors       []Sector
+	Outcome       Outcome
+	Years         string
+	CCI           []string // creative fields
+	Organisations []string
+	Website       string
+	Image         string
+	ImageAlt      string
+}
+
+// Brief is a policy brief, usually a bundle with a PDF to download.
+type Brief struct {
+	*Page
+	Number   int
+	Download string // file name as written, relative to the page, or ""
+	// DownloadFile is the file Download names.
+	DownloadFile File
+}
+
+// ReportChapter is one chapter of the study's report.
+type ReportChapter struct {
+	*Page
+	// Prev and Next are the neighbouring chapters in the same language.
+	Prev, Next *ReportChapter
+}
+
+// Event is a focus group, workshop or conference.
+type Event struct {
+	*Page
+	Start    time.Time
+	End      time.Time // zero when open-ended
+	Location string
+	Country  *Country
+	Online   bool
+}

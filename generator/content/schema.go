@@ -1,0 +1,129 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The fields every page may have, and each section's own.
+var (
+	commonFields    = []string{"title", "summary", "draft", "weight"}
+	caseStudyFields = []string{"countries", "sectors", "outcome", "date", "years", "cci", "organisations", "website", "image", "image_alt"}
+	briefFields     = []string{"number", "date", "download"}
+	eventFields     = []string{"start", "end", "location", "country", "online"}
+)
+
+func knownFields(k Kind) []string {
+	switch k {
+	case KindCaseStudy:
+		return append(caseStudyFields, commonFields...)
+	case KindBrief:
+		return append(briefFields, commonFields...)
+	case KindEvent:
+		return append(eventFields, commonFields...)
+	}
+	return commonFields
+}
+
+// decodePage reads the fields of a page's kind into its typed value.
+func decodePage(p *Page, d *decoder, files map[string]File) {
+	p.Title = d.String("title", true, "My project")
+	summaryRequired := p.Kind == KindCaseStudy || p.Kind == KindBrief || p.Kind == KindEvent
+	p.Summary = d.String("summary", summaryRequired, "One or two sentences that say what it is.")
+	p.Draft = d.Bool("draft")
+	p.Weight = d.Int("weight", p.Kind == KindChapter, "1")
+	switch p.Kind {
+	case KindCaseStudy:
+		p.Typed = decodeCaseStudy(p, d, files)
+	case KindBrief:
+		p.Typed = decodeBrief(p, d, files)
+	case KindChapter:
+		p.Typed = &ReportChapter{Page: p}
+	case KindEvent:
+		p.Typed = decodeEvent(p, d)
+	}
+	d.Unknown(knownFields(p.Kind))
+	p.fieldLines = d.lines()
+}
+
+func decodeCaseStudy(p *Page, d *decoder, files map[string]File) *CaseStudy {
+	cs := &CaseStudy{Page: p}
+	for _, v := range d.List("countries", true, "[EE, FI]") {
+		c, ok := CountryByCode(v.Scalar)
+		if !ok {
+			d.errorf(v, "unknown country %q: use the ISO code of a Northern Dimension country, one of %s", v.Scalar, countryCodes())
+			continue
+		}
+		cs.Countries = append(cs.Countries, c)
+	}
+	for _, v := range d.List("sectors", true, "[digital, education]") {
+		s := Sector(strings.ToLower(v.Scalar))
+		if !contains(Sectors, s) {
+			d.errorf(v, "unknown sector %q: use one of %s", v.Scalar, oneOf(Sectors))
+			continue
+		}
+		cs.Sectors = append(cs.Sectors, s)
+	}
+	if o := d.String("outcome", true, "impact"); o != "" {
+		cs.Outcome = Outcome(strings.ToLower(o))
+		if !contains(Outcomes, cs.Outcome) {
+			d.errorf(d.fields["outcome"].Value, "unknown outcome %q: use one of %s (problems and discontinued are welcome: the study wants failures too)", o, oneOf(Outcomes))
+		}
+	}
+	p.Date = d.Date("date", false)
+	cs.Years = d.String("years", false, `"2016–2022"`)
+	cs.CCI = d.Strings("cci", "[design, architecture]")
+	cs.Organisations = d.Strings("organisations", `["Hamburg Kreativ Gesellschaft"]`)
+	cs.Website = d.URL("website")
+	cs.Image = d.String("image", false, "photo.jpg")
+	cs.ImageAlt = d.String("image_alt", false, "What the picture shows")
+	if cs.Image != "" {
+		checkFile(p, d, "image", cs.Image, files)
+	}
+	return cs
+}
+
+func decodeBrief(p *Page, d *decoder, files map[string]File) *Brief {
+	b := &Brief{Page: p}
+	b.Number = d.Int("number", true, "1")
+	p.Date = d.Date("date", true)
+	b.Download = d.String("download", false, "policy-brief-1-en.pdf")
+	if b.Download != "" {
+		b.DownloadFile, _ = checkFile(p, d, "download", b.Download, files)
+	}
+	return b
+}
+
+func decodeEvent(p *Page, d *decoder) *Event {
+	e := &Event{Page: p}
+	e.Start = d.Time("start", true)
+	e.End = d.Time("end", false)
+	if !e.End.IsZero() && !e.Start.IsZero() && e.End.Before(e.Start) {
+		d.errorf(d.fields["end"].Value, "the event ends (%s) before it starts (%s): check end", e.End.Format("2006-01-02 15:04"), e.Start.Format("2006-01-02 15:04"))
+	}
+	p.Date = e.Start
+	e.Location = d.String("location", false, "Riga")
+	if code := d.String("country", false, "LV"); code != "" {
+		if c, ok := CountryByCode(code); ok {
+			e.Country = &c
+		} else {
+			d.errorf(d.fields["country"].Value, "unknown country %q: use the ISO code of a Northern Dimension country, one of %s", code, countryCodes())
+		}
+	}
+	e.Online = d.Bool("online")
+	return e
+}
+
+// checkFile reports a front matter file reference that is not in the
+// page's folder.
+func checkFile(p *Page, d *decoder, key, name string, files map[string]File) (File, bool) {
+	rel, err := resolveRelative(dirOf(p.Source), name)
+	if err == nil {
+		if f, ok := files[rel]; ok {
+			return f, true
+		}
+		err = fmt.Errorf("there is no file %s: put it in the folder of %s, or correct the name", rel, p.Source)
+	}
+	d.errorf(d.fields[key].Value, "%s %q: %v", key, name, err)
+	return File{}, false
+}

@@ -1,0 +1,52 @@
+package generator
+
+import (
+	"html/template"
+	"strings"
+
+	"ndpc/generator/content"
+	"ndpc/generator/locale"
+)
+
+// templateFuncs are the functions templates may call besides the methods
+// of their data. The partials take a locale with their item, which these
+// functions pair up:
+//
+//	add a b          a + b
+//	join list sep    the strings of list joined with sep
+//	card L cs        a case study for the "case-card" partial
+//	downloads L dl   a brief's downloads for the "brief-downloads" partial
+//	when L ev        an event for the "event-when" partial
+func templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		"add":  func(a, b int) int { return a + b },
+		"join": strings.Join,
+		"card": func(L *locale.Locale, cs *content.CaseStudy) CaseCard {
+			return CaseCard{L: L, CaseStudy: cs}
+		},
+		"downloads": func(L *locale.Locale, dl []Download) DownloadList {
+			return DownloadList{L: L, Downloads: dl}
+		},
+		"when": func(L *locale.Locale, ev *content.Event) EventTime {
+			return EventTime{L: L, Event: ev}
+		},
+	}
+}
+
+// CaseCard is the data of the "case-card" partial.
+type CaseCard struct {
+	L         *locale.Locale
+	CaseStudy *content.CaseStudy
+}
+
+// DownloadList is the data of the "brief-downloads" partial.
+type DownloadList struct {
+	L         *locale.Locale
+	Downloads []Download
+}
+
+// EventTime is the data of the "event-when" partial.
+type EventTime struct {
+	L     *locale.Locale
+	Event *content.Event
+}

@@ -1,0 +1,113 @@
+package generator
+
+import (
+	"sort"
+
+	"ndpc/generator/content"
+	"ndpc/generator/locale"
+)
+
+// indexes are the lists of one language that the index pages show,
+// computed once from the typed content.
+type indexes struct {
+	lang        content.Lang
+	L           *locale.Locale
+	site        *content.Site
+	caseStudies []*content.CaseStudy // newest first, for the home page
+	countries   []CountryEntry       // by name in the language
+	sectors     []SectorEntry        // in the study's order
+	briefs      []BriefEntry         // newest first
+	byCountry   map[string][]*content.CaseStudy
+	bySector    map[content.Sector][]*content.CaseStudy
+}
+
+func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale) *indexes {
+	idx := &indexes{lang: lang, L: L, site: s,
+		byCountry: map[string][]*content.CaseStudy{}, bySector: map[content.Sector][]*content.CaseStudy{}}
+	list := s.CaseStudies[lang]
+	for _, cs := range list {
+		for _, c := range cs.Countries {
+			idx.byCountry[c.Code] = append(idx.byCountry[c.Code], cs)
+		}
+		for _, sec := range cs.Sectors {
+			idx.bySector[sec] = append(idx.bySector[sec], cs)
+		}
+	}
+	idx.caseStudies = append([]*content.CaseStudy(nil), list...)
+	sort.SliceStable(idx.caseStudies, func(i, j int) bool { return idx.caseStudies[i].Date.After(idx.caseStudies[j].Date) })
+
+	for _, c := range content.Countries {
+		name, _ := L.Country(c.Code)
+		idx.countries = append(idx.countries, CountryEntry{Country: c, Name: name, Count: len(idx.byCountry[c.Code]),
+			URL: content.URLFor(lang, content.SectionCountries, c.Slug)})
+	}
+	col := content.Collator(lang)
+	sort.SliceStable(idx.countries, func(i, j int) bool {
+		return col.CompareString(idx.countries[i].Name, idx.countries[j].Name) < 0
+	})
+	for _, sec := range content.Sectors {
+		name, _ := L.Sector(string(sec))
+		idx.sectors = append(idx.sectors, SectorEntry{Sector: sec, Name: name, Count: len(idx.bySector[sec]),
+			URL: content.URLFor(lang, content.SectionSectors, string(sec))})
+	}
+	for _, br := range s.Briefs[lang] {
+		idx.briefs = append(idx.briefs, BriefEntry{Brief: br, Downloads: idx.downloads(br)})
+	}
+	return idx
+}
+
+// downloads lists a brief's PDF in its own language first, then its
+// translation's.
+func (idx *indexes) downloads(br *content.Brief) []Download {
+	var out []Download
+	add := func(b *content.Brief) {
+		if b == nil || b.Download == "" {
+			return
+		}
+		name, _ := idx.L.T("language." + string(b.Lang))
+		out = append(out, Download{Lang: b.Lang, Language: name, URL: idx.site.FileURL(b.DownloadFile, b.Lang), Size: idx.L.Size(b.DownloadFile.Size)})
+	}
+	add(br)
+	if t := br.Translation; t != nil {
+		if tb, ok := t.Typed.(*content.Brief); ok {
+			add(tb)
+		}
+	}
+	return out
+}
+
+func (idx *indexes) inCountry(c content.Country) []*content.CaseStudy { return idx.byCountry[c.Code] }
+
+func (idx *indexes) inSector(s content.Sector) []*content.CaseStudy { return idx.bySector[s] }
+
+// byOutcome groups the case studies by outcome, in the order of
+// content.Outcomes, leaving out empty groups.
+func (idx *indexes) byOutcome() []OutcomeGroup {
+	var groups []OutcomeGroup
+	for _, o := range content.Outcomes {
+		g := OutcomeGroup{Outcome: o}
+		for _, cs := range idx.site.CaseStudies[idx.lang] {
+			if cs.Outcome == o {
+				g.Items = append(g.Items, cs)
+			}
+		}
+		if len(g.Items) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+// eventMonths groups events, newest first, under month headings.
+func (idx *indexes) eventMonths() []MonthGroup {
+	var months []MonthGroup
+	for _, ev := range idx.site.Events[idx.lang] {
+		label := idx.L.Month(ev.Start)
+		if n := len(months); n > 0 && months[n-1].Label == label {
+			months[n-1].Events = append(months[n-1].Events, ev)
+			continue
+		}
+		months = append(months, MonthGroup{Label: label, Events: []*content.Event{ev}})
+	}
+	return months
+}

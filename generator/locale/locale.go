@@ -1,0 +1,145 @@
+// Package locale holds the interface strings of one site language, read
+// from the i18n tables (i18n/en.toml, i18n/ru.toml), and formats numbers
+// of things, dates and sizes the way that language writes them.
+//
+// # Tables
+//
+// A table is TOML. A key with a string is an interface string; nested
+// tables give dotted keys ([country] DK = "Denmark" is country.DK). A table
+// whose keys are CLDR plural categories is a plural message, chosen by
+// golang.org/x/text's CLDR rules, with {n} standing for the number:
+//
+//	[case_studies]
+//	one  = "{n} кейс"      # 1, 21, 101
+//	few  = "{n} кейса"     # 2–4, 22–24
+//	many = "{n} кейсов"    # 5–20, 25–30
+//	other = "{n} кейса"    # fractions
+//
+// Months are given as the lists months (as in a month heading: «октябрь
+// 2020») and months_genitive (as in a full date: «15 октября 2020»);
+// date_full and date_month are patterns with {day}, {month}, {month_genitive}
+// and {year}. Every table must have the same keys as the others, and each
+// plural message every category its language uses.
+package locale
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+)
+
+// Locale is one language's strings and formats.
+type Locale struct {
+	Lang    string // "en", "ru"
+	tag     language.Tag
+	strings map[string]string
+	plurals map[string]map[plural.Form]string
+	months  [12]string
+	monthsG [12]string
+}
+
+// T returns the interface string for key; an unknown key is an error, so
+// that a template naming a missing string fails with its file and line.
+func (l *Locale) T(key string) (string, error) {
+	if s, ok := l.strings[key]; ok {
+		return s, nil
+	}
+	return "", fmt.Errorf("no string %q in i18n/%s.toml: add it to every i18n table", key, l.Lang)
+}
+
+// Has reports whether the table has an interface string for key.
+func (l *Locale) Has(key string) bool {
+	_, ok := l.strings[key]
+	return ok
+}
+
+// N returns the plural message for key that fits n, with {n} replaced.
+func (l *Locale) N(key string, n int) (string, error) {
+	forms, ok := l.plurals[key]
+	if !ok {
+		return "", fmt.Errorf("no plural message %q in i18n/%s.toml: add it with its plural forms", key, l.Lang)
+	}
+	msg, ok := forms[l.form(n)]
+	if !ok {
+		msg = forms[plural.Other]
+	}
+	return strings.ReplaceAll(msg, "{n}", strconv.Itoa(n)), nil
+}
+
+// form returns the CLDR plural category of a whole number n.
+func (l *Locale) form(n int) plural.Form {
+	if n < 0 {
+		n = -n
+	}
+	return plural.Cardinal.MatchPlural(l.tag, n, 0, 0, 0, 0)
+}
+
+// Date formats a full date: "15 October 2020", «15 октября 2020».
+func (l *Locale) Date(t time.Time) string {
+	return l.pattern("date_full", t)
+}
+
+// Month formats a month heading: "October 2020", «октябрь 2020».
+func (l *Locale) Month(t time.Time) string {
+	return l.pattern("date_month", t)
+}
+
+// Clock formats a time of day: "11:00".
+func (l *Locale) Clock(t time.Time) string {
+	return t.Format("15:04")
+}
+
+// Offset formats a time's offset from UTC: "UTC+03:00".
+func (l *Locale) Offset(t time.Time) string {
+	return "UTC" + t.Format("-07:00")
+}
+
+func (l *Locale) pattern(key string, t time.Time) string {
+	return strings.NewReplacer(
+		"{day}", strconv.Itoa(t.Day()),
+		"{month}", l.months[t.Month()-1],
+		"{month_genitive}", l.monthsG[t.Month()-1],
+		"{year}", strconv.Itoa(t.Year()),
+	).Replace(l.strings[key])
+}
+
+// Size formats a file size in bytes: "1.2 MB", «1,2 МБ».
+func (l *Locale) Size(bytes int64) string {
+	units := []string{"size.b", "size.kb", "size.mb"}
+	v := float64(bytes)
+	i := 0
+	for v >= 1000 && i < len(units)-1 {
+		v /= 1000
+		i++
+	}
+	num := strconv.FormatInt(bytes, 10)
+	if i > 0 {
+		num = strconv.FormatFloat(v, 'f', 1, 64)
+		if sep := l.strings["decimal_separator"]; sep != "" {
+			num = strings.Replace(num, ".", sep, 1)
+		}
+	}
+	return num + "\u00a0" + l.strings[units[i]]
+}
+
+// Country returns the display name of a country by ISO code.
+func (l *Locale) Country(code string) (string, error) { return l.T("country." + code) }
+
+// Sector returns the display name of a sector.
+func (l *Locale) Sector(s string) (string, error) { return l.T("sector." + s) }
+
+// Outcome returns the display name of an outcome.
+func (l *Locale) Outcome(o string) (string, error) { return l.T("outcome." + o) }
+
+// CCI returns the display name of a creative field, or the field as
+// written when the tables do not name it.
+func (l *Locale) CCI(field string) string {
+	if s, ok := l.strings["cci."+field]; ok {
+		return s
+	}
+	return field
+}

@@ -1,0 +1,237 @@
+// Package markdown converts page bodies to HTML.
+//
+// It configures goldmark once per language, at start: GitHub tables
+// (alignment as attributes, so no inline styles), strikethrough, task lists,
+// bare links, footnotes, and typographic punctuation (“quotes” in English,
+// «ёлочки» in Russian, dashes and ellipses in both). Raw HTML in Markdown
+// is left out unless the site allows it. Headings get IDs that keep every
+// script (## Методология → id="методология"), unique within the page.
+//
+// Links and images with a relative destination are handed to the caller's
+// LinkResolver, which turns a link to a Markdown file into the target
+// page's URL; a link it cannot resolve is reported with the file, line
+// and column of the destination. Links to javascript: and data: URLs are
+// refused.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"ndpc/generator/diag"
+)
+
+// Converter turns Markdown into HTML; it is safe for concurrent use.
+type Converter struct {
+	byLang map[string]goldmark.Markdown
+}
+
+// Options configure a Converter.
+type Options struct {
+	// RawHTML lets HTML written in Markdown through to the page. Off by
+	// default: content also comes from the public submission form.
+	RawHTML bool
+}
+
+// New returns a converter for the given languages.
+func New(langs []string, opts Options) *Converter {
+	c := &Converter{byLang: map[string]goldmark.Markdown{}}
+	for _, lang := range langs {
+		var rendererOpts []goldmark.Option
+		if opts.RawHTML {
+			rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+		}
+		c.byLang[lang] = goldmark.New(append(rendererOpts,
+			goldmark.WithExtensions(
+				extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+				extension.Strikethrough,
+				extension.TaskList,
+				extension.Linkify,
+				extension.Footnote,
+				extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
+			),
+			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		)...)
+	}
+	return c
+}
+
+// quotes returns the typographic substitutions of a language.
+func quotes(lang string) map[extension.TypographicPunctuation]string {
+	if lang == "ru" {
+		return map[extension.TypographicPunctuation]string{
+			extension.LeftDoubleQuote:  "«",
+			extension.RightDoubleQuote: "»",
+		}
+	}
+	return map[extension.TypographicPunctuation]string{}
+}
+
+// LinkResolver turns a relative link destination, as written in the page,
+// into the URL to publish; an error explains why it cannot.
+type LinkResolver func(dest string) (string, error)
+
+// Input is one page body to convert.
+type Input struct {
+	Source     []byte
+	Lang       string
+	Path       string // the file, for problems
+	LineOffset int    // file lines before Source
+	Resolve    LinkResolver
+}
+
+// Heading is a heading of the converted page, for tables of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Convert writes the HTML of in.Source to w and returns the page's
+// headings. Problems in links go to problems.
+func (c *Converter) Convert(in Input, w *bytes.Buffer, problems *diag.List) ([]Heading, error) {
+	md, ok := c.byLang[in.Lang]
+	if !ok {
+		return nil, fmt.Errorf("markdown: no configuration for language %q", in.Lang)
+	}
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	doc := md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(ctx))
+	var headings []Heading
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idBytes, _ := id.([]byte)
+			headings = append(headings, Heading{Level: n.Level, ID: string(idBytes), Text: plainText(n, in.Source)})
+		case *ast.Link:
+			n.Destination = in.destination(n, n.Destination, problems)
+		case *ast.Image:
+			n.Destination = in.destination(n, n.Destination, problems)
+		case *ast.AutoLink:
+			if unsafeScheme(string(n.URL(in.Source))) {
+				in.report(n, n.URL(in.Source), problems, "links to javascript: or data: addresses are not allowed: link to a web page instead")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := md.Renderer().Render(w, in.Source, doc); err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", in.Path, err)
+	}
+	return headings, nil
+}
+
+// destination checks and resolves a link or image destination.
+func (in Input) destination(n ast.Node, dest []byte, problems *diag.List) []byte {
+	d := string(dest)
+	if unsafeScheme(d) {
+		in.report(n, dest, problems, "links to javascript: or data: addresses are not allowed: link to a web page instead")
+		return []byte("#")
+	}
+	if !isRelative(d) || in.Resolve == nil {
+		return dest
+	}
+	unescaped, err := url.PathUnescape(d)
+	if err != nil {
+		unescaped = d
+	}
+	resolved, err := in.Resolve(unescaped)
+	if err != nil {
+		in.report(n, dest, problems, err.Error())
+		return dest
+	}
+	return []byte(resolved)
+}
+
+func unsafeScheme(d string) bool {
+	s := strings.ToLower(strings.TrimSpace(d))
+	s = strings.Map(func(r rune) rune {
+		if r < ' ' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.HasPrefix(s, "javascript:") || strings.HasPrefix(s, "data:") || strings.HasPrefix(s, "vbscript:")
+}
+
+// isRelative reports whether a destination points into the site's own
+// files rather than to another site, an address on this site, an anchor
+// of the same page, or an e-mail.
+func isRelative(d string) bool {
+	if d == "" || strings.HasPrefix(d, "#") || strings.HasPrefix(d, "/") || strings.HasPrefix(d, "?") {
+		return false
+	}
+	u, err := url.Parse(d)
+	return err != nil || u.Scheme == ""
+}
+
+// report records a problem at the destination's place in the file.
+func (in Input) report(n ast.Node, dest []byte, problems *diag.List, msg string) {
+	off := startOffset(n, in.Source)
+	pos := off
+	if i := bytes.Index(in.Source[off:], dest); i >= 0 && len(dest) > 0 {
+		pos = off + i
+	}
+	line := bytes.Count(in.Source[:pos], []byte("\n")) + 1
+	lineStart := bytes.LastIndexByte(in.Source[:pos], '\n') + 1
+	col := utf8.RuneCount(in.Source[lineStart:pos]) + 1
+	problems.Errorf(in.Path, in.LineOffset+line, col, "%s", msg)
+}
+
+// startOffset returns the source offset where an inline node's text
+// starts, or its block's first line when it has no text.
+func startOffset(n ast.Node, src []byte) int {
+	found := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			found = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found >= 0 {
+		return found
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// plainText returns the text of a node without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -1,0 +1,98 @@
+// Package output writes a build into a fresh folder beside the final one
+// and swaps it in only when the whole build succeeded, so that readers and
+// editors never see half a site: a failed or interrupted build leaves the
+// previous output as it was.
+package output
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Dir is a build in progress.
+type Dir struct {
+	final string
+	tmp   string
+}
+
+// Create starts a build whose result will replace the folder final.
+func Create(final string) (*Dir, error) {
+	final = filepath.Clean(final)
+	parent := filepath.Dir(final)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("creating %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".new-")
+	if err != nil {
+		return nil, fmt.Errorf("creating a folder for the build beside %s: %w", final, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{final: final, tmp: tmp}, nil
+}
+
+// Path returns where a site path is written in the build folder.
+func (d *Dir) Path(sitePath string) string {
+	return filepath.Join(d.tmp, filepath.FromSlash(strings.TrimPrefix(sitePath, "/")))
+}
+
+// WriteFile writes data at a site path ("/en/index.html").
+func (d *Dir) WriteFile(sitePath string, data []byte) error {
+	p := d.Path(sitePath)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// CopyFile copies the file src to a site path.
+func (d *Dir) CopyFile(sitePath, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	p := d.Path(sitePath)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	out, err := os.OpenFile(p, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// Commit puts the build in place of the previous output. On Linux the
+// two folders are exchanged in one step; elsewhere the old one is moved
+// aside first.
+func (d *Dir) Commit() error {
+	if _, err := os.Lstat(d.final); os.IsNotExist(err) {
+		return os.Rename(d.tmp, d.final)
+	}
+	if exchange(d.tmp, d.final) == nil {
+		return os.RemoveAll(d.tmp) // now holds the previous output
+	}
+	old := d.tmp + ".old"
+	if err := os.Rename(d.final, old); err != nil {
+		return fmt.Errorf("moving the previous output aside: %w", err)
+	}
+	if err := os.Rename(d.tmp, d.final); err != nil {
+		_ = os.Rename(old, d.final)
+		return fmt.Errorf("putting the new output in place: %w", err)
+	}
+	return os.RemoveAll(old)
+}
+
+// Discard removes the unfinished build, leaving the previous output.
+func (d *Dir) Discard() error {
+	return os.RemoveAll(d.tmp)
+}

@@ -1,0 +1,207 @@
+package generator
+
+import (
+	"html/template"
+	"path"
+	"sort"
+
+	"ndpc/generator/content"
+	"ndpc/generator/markdown"
+)
+
+// job is one HTML page to write.
+type job struct {
+	lang     content.Lang
+	url      string        // site path, ending in / (or a file name for 404.html)
+	template string        // page template file: "case-study.html"
+	page     *content.Page // the content page, or the section's _index page, or nil
+	section  string        // navigation entry
+	title    string        // used when page is nil
+	// alternates holds the page's address in each language it exists in.
+	alternates map[content.Lang]string
+	// sitemap says whether the page is listed in the sitemap.
+	sitemap bool
+	// view makes the template data from the page's frame and its rendered
+	// Markdown body (nil when the job has no page).
+	view func(b Base, body template.HTML, toc []markdown.Heading) any
+}
+
+// plan lists every page of the site, in a fixed order.
+func (b *builder) plan() []job {
+	var jobs []job
+	for _, lang := range content.Langs {
+		jobs = append(jobs, b.planLang(lang)...)
+	}
+	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].url < jobs[j].url })
+	return jobs
+}
+
+// both returns the addresses of a generated page that exists in every
+// language at the same path.
+func both(section, slug string) map[content.Lang]string {
+	m := map[content.Lang]string{}
+	for _, l := range content.Langs {
+		m[l] = content.URLFor(l, section, slug)
+	}
+	return m
+}
+
+// alternatesOf returns the addresses of a content page and its translation.
+func alternatesOf(p *content.Page) map[content.Lang]string {
+	m := map[content.Lang]string{p.Lang: p.URL()}
+	if t := p.Translation; t != nil {
+		m[t.Lang] = t.URL()
+	}
+	return m
+}
+
+func (b *builder) planLang(lang content.Lang) []job {
+	s := b.site
+	L := b.locales[lang]
+	idx := newIndexes(s, lang, L)
+	var jobs []job
+
+	// Generated pages, each with the section's _index page for title and intro.
+	generated := func(section, slug, tmpl, titleKey string, view func(Base, template.HTML) any) {
+		var page *content.Page
+		if slug == "" {
+			if section == "" {
+				page = s.Homes[lang]
+			} else {
+				page = s.Sections[lang][section]
+			}
+		}
+		title, _ := L.T(titleKey)
+		jobs = append(jobs, job{
+			lang: lang, url: content.URLFor(lang, section, slug), template: tmpl, page: page,
+			section: section, title: title, alternates: both(section, slug), sitemap: true,
+			view: func(base Base, body template.HTML, _ []markdown.Heading) any { return view(base, body) },
+		})
+	}
+
+	generated("", "", "home.html", "site.title", func(base Base, intro template.HTML) any {
+		latest := idx.caseStudies
+		if len(latest) > 6 {
+			latest = latest[:6]
+		}
+		briefs := idx.briefs
+		if len(briefs) > 3 {
+			briefs = briefs[:3]
+		}
+		events := s.Events[lang]
+		if len(events) > 3 {
+			events = events[:3]
+		}
+		return HomeView{Base: base, Intro: intro, CaseStudies: latest, Total: len(s.CaseStudies[lang]),
+			Countries: idx.countries, Briefs: briefs, Events: events, Chapters: s.Chapters[lang]}
+	})
+	generated(content.SectionCaseStudies, "", "case-studies.html", "case_studies.title", func(base Base, intro template.HTML) any {
+		return CaseStudyListView{Base: base, Intro: intro, Total: len(s.CaseStudies[lang]), Groups: idx.byOutcome(),
+			Countries: idx.countries, Sectors: idx.sectors}
+	})
+	generated(content.SectionCountries, "", "countries.html", "countries.title", func(base Base, intro template.HTML) any {
+		return CountriesView{Base: base, Intro: intro, Countries: idx.countries}
+	})
+	for _, c := range idx.countries {
+		c := c
+		jobs = append(jobs, job{
+			lang: lang, url: c.URL, template: "country.html", section: content.SectionCountries, title: c.Name,
+			alternates: both(content.SectionCountries, c.Country.Slug), sitemap: true,
+			view: func(base Base, _ template.HTML, _ []markdown.Heading) any {
+				return CountryView{Base: base, Country: c, Items: idx.inCountry(c.Country)}
+			},
+		})
+	}
+	generated(content.SectionSectors, "", "sectors.html", "sectors.title", func(base Base, intro template.HTML) any {
+		return SectorsView{Base: base, Intro: intro, Sectors: idx.sectors}
+	})
+	for _, e := range idx.sectors {
+		e := e
+		jobs = append(jobs, job{
+			lang: lang, url: e.URL, template: "sector.html", section: content.SectionSectors, title: e.Name,
+			alternates: both(content.SectionSectors, string(e.Sector)), sitemap: true,
+			view: func(base Base, _ template.HTML, _ []markdown.Heading) any {
+				return SectorView{Base: base, Sector: e, Items: idx.inSector(e.Sector)}
+			},
+		})
+	}
+	generated(content.SectionBriefs, "", "briefs.html", "briefs.title", func(base Base, intro template.HTML) any {
+		return BriefsView{Base: base, Intro: intro, Briefs: idx.briefs}
+	})
+	generated(content.SectionReport, "", "report.html", "report.title", func(base Base, intro template.HTML) any {
+		return ReportView{Base: base, Intro: intro, Chapters: s.Chapters[lang]}
+	})
+	generated(content.SectionEvents, "", "events.html", "events.title", func(base Base, intro template.HTML) any {
+		return EventsView{Base: base, Intro: intro, Months: idx.eventMonths()}
+	})
+
+	// Content pages.
+	page := func(p *content.Page, tmpl string, view func(Base, template.HTML, []markdown.Heading) any) {
+		jobs = append(jobs, job{lang: lang, url: p.URL(), template: tmpl, page: p, section: p.Section,
+			alternates: alternatesOf(p), sitemap: true, view: view})
+	}
+	for _, cs := range s.CaseStudies[lang] {
+		cs := cs
+		page(cs.Page, "case-study.html", func(base Base, body template.HTML, _ []markdown.Heading) any {
+			return CaseStudyView{Base: base, CaseStudy: cs, ImageURL: b.imageURL(cs), Body: body}
+		})
+	}
+	for _, br := range idx.briefs {
+		br := br
+		page(br.Page, "brief.html", func(base Base, body template.HTML, _ []markdown.Heading) any {
+			return BriefView{Base: base, Brief: br, Body: body}
+		})
+	}
+	for _, ch := range s.Chapters[lang] {
+		ch := ch
+		page(ch.Page, "chapter.html", func(base Base, body template.HTML, toc []markdown.Heading) any {
+			return ChapterView{Base: base, Chapter: ch, Body: body, TOC: tableOfContents(toc)}
+		})
+	}
+	for _, ev := range s.Events[lang] {
+		ev := ev
+		page(ev.Page, "event.html", func(base Base, body template.HTML, _ []markdown.Heading) any {
+			return EventView{Base: base, Event: ev, Body: body}
+		})
+	}
+	for _, p := range s.Plain[lang] {
+		p := p
+		page(p, "page.html", func(base Base, body template.HTML, toc []markdown.Heading) any {
+			return PageView{Base: base, Page: p, Body: body, TOC: tableOfContents(toc)}
+		})
+	}
+
+	// The language's 404 page.
+	title, _ := L.T("notfound.title")
+	jobs = append(jobs, job{lang: lang, url: "/" + string(lang) + "/404.html", template: "404.html", title: title,
+		alternates: map[content.Lang]string{lang: "/" + string(lang) + "/404.html"},
+		view:       func(base Base, _ template.HTML, _ []markdown.Heading) any { return NotFoundView{Base: base} }})
+	return jobs
+}
+
+// tableOfContents keeps the headings of levels 2 and 3.
+func tableOfContents(hs []markdown.Heading) []markdown.Heading {
+	var toc []markdown.Heading
+	for _, h := range hs {
+		if h.Level == 2 || h.Level == 3 {
+			toc = append(toc, h)
+		}
+	}
+	return toc
+}
+
+// imageURL returns where a case study's image is published, or "".
+func (b *builder) imageURL(cs *content.CaseStudy) string {
+	if cs.Image == "" {
+		return ""
+	}
+	rel, err := content.ResolveRelative(path.Dir(cs.Source), cs.Image)
+	if err != nil {
+		return ""
+	}
+	f, ok := b.site.Files[rel]
+	if !ok {
+		return ""
+	}
+	return b.site.FileURL(f, cs.Lang)
+}

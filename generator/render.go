@@ -1,0 +1,137 @@
+package generator
+
+import (
+	"bytes"
+	"html/template"
+	"runtime"
+	"sync"
+
+	"ndpc/generator/content"
+	"ndpc/generator/diag"
+	"ndpc/generator/markdown"
+	"ndpc/generator/output"
+	"ndpc/generator/render"
+)
+
+// render converts and writes every page on every core, and returns how
+// many it wrote.
+func (b *builder) render(jobs []job, out *output.Dir) int {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	var mu sync.Mutex
+	written := 0
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var body, page bytes.Buffer
+			for i := range next {
+				if b.renderOne(jobs[i], &body, &page, out) {
+					mu.Lock()
+					written++
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return written
+}
+
+// renderOne renders one page; problems go to the build's list.
+func (b *builder) renderOne(j job, body, page *bytes.Buffer, out *output.Dir) bool {
+	body.Reset()
+	page.Reset()
+	var toc []markdown.Heading
+	if j.page != nil {
+		var err error
+		toc, err = b.md.Convert(markdown.Input{
+			Source: j.page.Body, Lang: string(j.page.Lang), Path: j.page.Path,
+			LineOffset: j.page.BodyLine, Resolve: b.linkResolver(j.page),
+		}, body, b.problems)
+		if err != nil {
+			b.problems.Errorf(j.page.Path, 0, 0, "%v", err)
+			return false
+		}
+	}
+	view := j.view(b.base(j), template.HTML(body.String()), toc)
+	if err := b.tmpl.Execute(page, j.template, view); err != nil {
+		b.problems.Add(render.ExecError(err))
+		return false
+	}
+	path := j.url
+	if path[len(path)-1] == '/' {
+		path += "index.html"
+	}
+	if err := out.WriteFile(path, page.Bytes()); err != nil {
+		b.problems.Add(diag.Problem{Path: b.opts.Out, Severity: diag.Error, Message: "writing " + path + ": " + err.Error()})
+		return false
+	}
+	return true
+}
+
+// base makes the layout's data for a page.
+func (b *builder) base(j job) Base {
+	lang := j.lang
+	other := lang.Other()
+	base := Base{
+		Lang: lang, L: b.locales[lang], Other: b.locales[other],
+		Kind: j.template[:len(j.template)-len(".html")], Section: j.section,
+		Title: j.title, URL: j.url, BaseURL: b.baseURL,
+	}
+	if p := j.page; p != nil {
+		if p.Title != "" && (p.Kind != content.KindHome) {
+			base.Title = p.Title
+		}
+		base.Description = p.Summary
+		base.Draft = p.Draft
+	}
+	if base.Description == "" {
+		base.Description, _ = base.L.T("site.description")
+	}
+	base.Canonical = base.Abs(j.url)
+	for _, l := range content.Langs {
+		if u, ok := j.alternates[l]; ok {
+			base.Alternates = append(base.Alternates, Alternate{Lang: l, Href: base.Abs(u)})
+		}
+	}
+	if u, ok := j.alternates[content.English]; ok {
+		base.XDefault = base.Abs(u)
+	} else {
+		base.XDefault = base.Canonical
+	}
+	if u, ok := j.alternates[other]; ok {
+		base.Switch = Switch{Lang: other, URL: u}
+	} else {
+		base.Switch = Switch{Lang: other, URL: content.URLFor(other, j.section, ""), Missing: true}
+	}
+	base.Nav = b.nav(lang, j.section, j.url)
+	return base
+}
+
+// nav returns the main navigation of a language.
+func (b *builder) nav(lang content.Lang, current, url string) []NavItem {
+	L := b.locales[lang]
+	var items []NavItem
+	for _, e := range []struct{ section, key string }{
+		{content.SectionCaseStudies, "nav.case_studies"},
+		{content.SectionCountries, "nav.countries"},
+		{content.SectionSectors, "nav.sectors"},
+		{content.SectionReport, "nav.report"},
+		{content.SectionBriefs, "nav.briefs"},
+		{content.SectionEvents, "nav.events"},
+	} {
+		label, _ := L.T(e.key)
+		items = append(items, NavItem{Label: label, URL: content.URLFor(lang, e.section, ""), Current: current == e.section})
+	}
+	for _, p := range b.site.Plain[lang] {
+		if p.Slug == "about" {
+			items = append(items, NavItem{Label: p.Title, URL: p.URL(), Current: url == p.URL()})
+		}
+	}
+	return items
+}

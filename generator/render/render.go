@@ -1,0 +1,139 @@
+// Package render loads the site's html/template templates and executes
+// them.
+//
+// templates/base.html is the layout: it holds the document and calls
+// {{template "main" .}}. Files under templates/partials/ define shared
+// pieces ({{define "case-card"}}…). Every other templates/NAME.html is a
+// page template: it defines "main" (and may redefine "head-extra"), and is
+// executed inside the layout; a page template that defines no "main" is a
+// whole document of its own. Templates are named after their files, so an
+// error reads templates/case-study.html:12:5: ….
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"ndpc/generator/diag"
+)
+
+const (
+	layoutFile  = "base.html"
+	partialsDir = "partials"
+)
+
+// Templates holds one parsed template per page template file.
+type Templates struct {
+	prefix string
+	pages  map[string]*template.Template // by file name: "case-study.html"
+}
+
+// Load parses every template in fsys; prefix is put before file names
+// ("templates"). Problems go to problems.
+func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List) *Templates {
+	t := &Templates{prefix: prefix, pages: map[string]*template.Template{}}
+	name := func(rel string) string { return path.Join(prefix, rel) }
+
+	root := template.New(name(layoutFile)).Funcs(funcs)
+	src, err := fs.ReadFile(fsys, layoutFile)
+	if err != nil {
+		problems.Errorf(name(layoutFile), 0, 0, "cannot read the layout: %v", err)
+		return t
+	}
+	if _, err := root.Parse(string(src)); err != nil {
+		reportParse(problems, name(layoutFile), err)
+		return t
+	}
+	partials, _ := fs.Glob(fsys, partialsDir+"/*.html")
+	sort.Strings(partials)
+	for _, rel := range partials {
+		if err := parseInto(root, fsys, rel, name(rel)); err != nil {
+			reportParse(problems, name(rel), err)
+		}
+	}
+	pages, _ := fs.Glob(fsys, "*.html")
+	sort.Strings(pages)
+	for _, rel := range pages {
+		if rel == layoutFile {
+			continue
+		}
+		clone, err := root.Clone()
+		if err != nil {
+			problems.Errorf(name(rel), 0, 0, "%v", err)
+			continue
+		}
+		if err := parseInto(clone, fsys, rel, name(rel)); err != nil {
+			reportParse(problems, name(rel), err)
+			continue
+		}
+		t.pages[rel] = clone
+	}
+	return t
+}
+
+func parseInto(set *template.Template, fsys fs.FS, rel, name string) error {
+	src, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		return err
+	}
+	_, err = set.New(name).Parse(string(src))
+	return err
+}
+
+// reportParse turns a template parse error ("template: templates/x.html:12:
+// …") into a positioned problem.
+func reportParse(problems *diag.List, file string, err error) {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, file+":"); ok {
+		if i := strings.Index(rest, ":"); i > 0 {
+			fmt.Sscanf(rest[:i], "%d", &line)
+			msg = strings.TrimSpace(rest[i+1:])
+		}
+	}
+	problems.Errorf(file, line, 0, "template error: %s", msg)
+}
+
+// Has reports whether a page template exists.
+func (t *Templates) Has(page string) bool {
+	_, ok := t.pages[page]
+	return ok
+}
+
+// Execute renders the page template page ("case-study.html") with data
+// into w. Execution errors name the template file and line.
+func (t *Templates) Execute(w io.Writer, page string, data any) error {
+	tmpl, ok := t.pages[page]
+	if !ok {
+		return fmt.Errorf("%s: the template is missing: add it", path.Join(t.prefix, page))
+	}
+	entry := path.Join(t.prefix, layoutFile)
+	if tmpl.Lookup("main") == nil {
+		entry = path.Join(t.prefix, page)
+	}
+	return tmpl.ExecuteTemplate(w, entry, data)
+}
+
+// ExecError turns an execution error ("template: templates/x.html:12:5:
+// executing …") into a positioned problem.
+func ExecError(err error) diag.Problem {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	p := diag.Problem{Severity: diag.Error, Message: msg}
+	parts := strings.SplitN(msg, ":", 4)
+	if len(parts) == 4 {
+		var line, col int
+		if _, e := fmt.Sscanf(parts[1]+" "+parts[2], "%d %d", &line, &col); e == nil {
+			p.Path, p.Line, p.Col, p.Message = parts[0], line, col, strings.TrimSpace(parts[3])
+		}
+	}
+	if p.Path == "" {
+		p.Path = "templates"
+	}
+	p.Message = "template failed: " + p.Message
+	return p
+}

@@ -1,0 +1,250 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"ndpc/generator/content"
+	"ndpc/generator/diag"
+	"ndpc/generator/output"
+	"ndpc/generator/render"
+)
+
+// writeSiteFiles writes the files that are not pages of one language: the
+// root language chooser and 404 page, the sitemap, a feed per language
+// and robots.txt. It returns how many it wrote.
+func (b *builder) writeSiteFiles(jobs []job, out *output.Dir) int {
+	files := map[string][]byte{
+		"/sitemap.xml": b.sitemap(jobs),
+		"/robots.txt":  []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n"),
+	}
+	for _, lang := range content.Langs {
+		files["/"+string(lang)+"/feed.xml"] = b.feed(lang)
+	}
+	root := Base{Lang: content.English, L: b.locales[content.English], Other: b.locales[content.Russian],
+		Kind: "root", URL: "/", BaseURL: b.baseURL}
+	root.Title, _ = root.L.T("site.title")
+	root.Description, _ = root.L.T("site.description")
+	root.Canonical = root.Abs("/")
+	root.XDefault = root.Abs("/en/")
+	for _, l := range content.Langs {
+		root.Alternates = append(root.Alternates, Alternate{Lang: l, Href: root.Abs("/" + string(l) + "/")})
+	}
+	var choices []LangChoice
+	for _, l := range content.Langs {
+		choices = append(choices, LangChoice{Lang: l, L: b.locales[l], URL: "/" + string(l) + "/"})
+	}
+	var buf bytes.Buffer
+	if err := b.tmpl.Execute(&buf, "root.html", RootView{Base: root, Choices: choices}); err != nil {
+		b.problems.Add(render.ExecError(err))
+	} else {
+		files["/index.html"] = append([]byte(nil), buf.Bytes()...)
+	}
+	nf := root
+	nf.Kind, nf.URL = "404", "/404.html"
+	nf.Title, _ = nf.L.T("notfound.title")
+	nf.Switch = Switch{Lang: content.Russian, URL: "/ru/"}
+	nf.Nav = b.nav(content.English, "", "")
+	buf.Reset()
+	if err := b.tmpl.Execute(&buf, "404.html", NotFoundView{Base: nf}); err != nil {
+		b.problems.Add(render.ExecError(err))
+	} else {
+		files["/404.html"] = buf.Bytes()
+	}
+	n := 0
+	for p, data := range files {
+		if err := out.WriteFile(p, data); err != nil {
+			b.problems.Add(diag.Problem{Path: b.opts.Out, Severity: diag.Error, Message: fmt.Sprintf("writing %s: %v", p, err)})
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+type sitemapURL struct {
+	Loc   string        `xml:"loc"`
+	Links []sitemapLink `xml:"xhtml:link"`
+}
+
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// sitemap lists every page with its translations as hreflang alternates.
+func (b *builder) sitemap(jobs []job) []byte {
+	type urlset struct {
+		XMLName xml.Name     `xml:"urlset"`
+		XMLNS   string       `xml:"xmlns,attr"`
+		XHTML   string       `xml:"xmlns:xhtml,attr"`
+		URLs    []sitemapURL `xml:"url"`
+	}
+	set := urlset{XMLNS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	for _, j := range jobs {
+		if !j.sitemap {
+			continue
+		}
+		u := sitemapURL{Loc: b.baseURL + j.url}
+		if len(j.alternates) > 1 {
+			for _, l := range content.Langs {
+				if a, ok := j.alternates[l]; ok {
+					u.Links = append(u.Links, sitemapLink{Rel: "alternate", Hreflang: string(l), Href: b.baseURL + a})
+				}
+			}
+			if a, ok := j.alternates[content.English]; ok {
+				u.Links = append(u.Links, sitemapLink{Rel: "alternate", Hreflang: "x-default", Href: b.baseURL + a})
+			}
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	return marshalXML(set)
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"feed"`
+	XMLNS   string      `xml:"xmlns,attr"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title    string       `xml:"title"`
+	ID       string       `xml:"id"`
+	Updated  string       `xml:"updated"`
+	Link     atomLink     `xml:"link"`
+	Category atomCategory `xml:"category"`
+	Summary  string       `xml:"summary"`
+	updated  time.Time
+}
+
+type atomCategory struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr"`
+}
+
+// feed is the Atom feed of a language: case studies, briefs and events,
+// newest first. Entries without a date of their own take the newest date
+// in the content, so that the feed is the same for the same content.
+func (b *builder) feed(lang content.Lang) []byte {
+	L := b.locales[lang]
+	title, _ := L.T("site.title")
+	author, _ := L.T("site.publisher")
+	f := atomFeed{XMLNS: "http://www.w3.org/2005/Atom", Lang: string(lang), Title: title,
+		ID: b.baseURL + "/" + string(lang) + "/", Author: atomAuthor{Name: author},
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: b.baseURL + "/" + string(lang) + "/feed.xml"},
+			{Rel: "alternate", Type: "text/html", Href: b.baseURL + "/" + string(lang) + "/"},
+		}}
+	add := func(p *content.Page, date time.Time, section string) {
+		if date.IsZero() {
+			date = b.site.Latest
+		}
+		label, _ := L.T(section + ".title")
+		f.Entries = append(f.Entries, atomEntry{Title: p.Title, ID: b.baseURL + p.URL(), Link: atomLink{Href: b.baseURL + p.URL()},
+			Category: atomCategory{Term: section, Label: label}, Summary: p.Summary, updated: date})
+	}
+	for _, cs := range b.site.CaseStudies[lang] {
+		add(cs.Page, cs.Date, content.SectionCaseStudies)
+	}
+	for _, br := range b.site.Briefs[lang] {
+		add(br.Page, br.Date, content.SectionBriefs)
+	}
+	for _, ev := range b.site.Events[lang] {
+		add(ev.Page, ev.Start, content.SectionEvents)
+	}
+	sort.SliceStable(f.Entries, func(i, j int) bool {
+		a, c := f.Entries[i], f.Entries[j]
+		if !a.updated.Equal(c.updated) {
+			return a.updated.After(c.updated)
+		}
+		return a.ID < c.ID
+	})
+	latest := b.site.Latest
+	for i := range f.Entries {
+		f.Entries[i].Updated = f.Entries[i].updated.UTC().Format(time.RFC3339)
+		if f.Entries[i].updated.After(latest) {
+			latest = f.Entries[i].updated
+		}
+	}
+	if latest.IsZero() {
+		latest = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	f.Updated = latest.UTC().Format(time.RFC3339)
+	return marshalXML(f)
+}
+
+func marshalXML(v any) []byte {
+	data, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		panic(fmt.Sprintf("generator: marshalling XML: %v", err)) // the types above always marshal
+	}
+	return append([]byte(xml.Header), append(data, '\n')...)
+}
+
+// copyFiles copies the static folder as it is, and the content folder's
+// files (images, PDFs) to where their pages are published.
+func (b *builder) copyFiles(out *output.Dir) int {
+	n := 0
+	fail := func(path string, err error) {
+		b.problems.Add(diag.Problem{Path: filepath.ToSlash(path), Severity: diag.Error, Message: fmt.Sprintf("cannot copy the file: %v", err)})
+	}
+	if info, err := os.Stat(b.opts.Static); err == nil && info.IsDir() {
+		err := filepath.WalkDir(b.opts.Static, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || d.Name()[0] == '.' {
+				return nil
+			}
+			rel, _ := filepath.Rel(b.opts.Static, p)
+			if err := out.CopyFile("/"+filepath.ToSlash(rel), p); err != nil {
+				fail(p, err)
+				return nil
+			}
+			n++
+			return nil
+		})
+		if err != nil {
+			fail(b.opts.Static, err)
+		}
+	}
+	sources := make([]string, 0, len(b.site.Files))
+	for rel := range b.site.Files {
+		sources = append(sources, rel)
+	}
+	sort.Strings(sources)
+	for _, rel := range sources {
+		for _, u := range b.site.FileURLs(b.site.Files[rel]) {
+			src := filepath.Join(b.opts.Content, filepath.FromSlash(rel))
+			if err := out.CopyFile(u, src); err != nil {
+				fail(src, err)
+				continue
+			}
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,234 @@
+package generator
+
+import (
+	"html/template"
+	"strings"
+
+	"ndpc/generator/content"
+	"ndpc/generator/locale"
+	"ndpc/generator/markdown"
+)
+
+// Base is what the layout needs on every page: language, titles, the
+// addresses of the page and its translations, the navigation.
+type Base struct {
+	Lang  content.Lang
+	L     *locale.Locale // this page's language
+	Other *locale.Locale // the other language, for the switcher
+
+	Kind        string // the page template without .html: "case-study"
+	Section     string // the navigation entry to mark as current
+	Title       string
+	Description string
+	URL         string // site path
+	Canonical   string // absolute URL
+	Alternates  []Alternate
+	XDefault    string // absolute URL for hreflang x-default
+	Switch      Switch
+	Nav         []NavItem
+	Draft       bool
+	BaseURL     string
+}
+
+// Alternate is a translation of the page, for hreflang links.
+type Alternate struct {
+	Lang content.Lang
+	Href string // absolute URL
+}
+
+// Switch is the language switcher: the page's translation, or where it
+// has none, the same section in the other language.
+type Switch struct {
+	Lang    content.Lang
+	URL     string
+	Missing bool // no translation: URL is the section
+}
+
+// NavItem is one entry of the main navigation.
+type NavItem struct {
+	Label   string
+	URL     string
+	Current bool
+}
+
+// Abs returns the absolute URL of a site path.
+func (b Base) Abs(sitePath string) string {
+	return strings.TrimSuffix(b.BaseURL, "/") + sitePath
+}
+
+// OGLocale returns the Open Graph locale of a language.
+func OGLocale(l content.Lang) string {
+	if l == content.Russian {
+		return "ru_RU"
+	}
+	return "en_GB"
+}
+
+// PageView is a plain page: about, team, …
+type PageView struct {
+	Base
+	Page *content.Page
+	Body template.HTML
+	TOC  []markdown.Heading
+}
+
+// HomeView is the site's home page.
+type HomeView struct {
+	Base
+	Intro       template.HTML
+	CaseStudies []*content.CaseStudy // a selection, newest first
+	Total       int                  // published case studies
+	Countries   []CountryEntry
+	Briefs      []BriefEntry
+	Events      []*content.Event
+	Chapters    []*content.ReportChapter
+}
+
+// CaseStudyView is one case study.
+type CaseStudyView struct {
+	Base
+	CaseStudy *content.CaseStudy
+	ImageURL  string // where the case study's image is published, or ""
+	Body      template.HTML
+}
+
+// OutcomeGroup is the case studies that share an outcome.
+type OutcomeGroup struct {
+	Outcome content.Outcome
+	Items   []*content.CaseStudy
+}
+
+// CaseStudyListView is the list of all case studies, grouped by outcome.
+type CaseStudyListView struct {
+	Base
+	Intro     template.HTML
+	Total     int
+	Groups    []OutcomeGroup
+	Countries []CountryEntry
+	Sectors   []SectorEntry
+}
+
+// CountryEntry is a country with its case-study count.
+type CountryEntry struct {
+	Country content.Country
+	Name    string
+	Count   int
+	URL     string
+}
+
+// SectorEntry is a sector with its case-study count.
+type SectorEntry struct {
+	Sector content.Sector
+	Name   string
+	Count  int
+	URL    string
+}
+
+// CountriesView lists the 11 countries.
+type CountriesView struct {
+	Base
+	Intro     template.HTML
+	Countries []CountryEntry
+}
+
+// CountryView lists the case studies of one country.
+type CountryView struct {
+	Base
+	Country CountryEntry
+	Items   []*content.CaseStudy
+}
+
+// SectorsView lists the five sectors.
+type SectorsView struct {
+	Base
+	Intro   template.HTML
+	Sectors []SectorEntry
+}
+
+// SectorView lists the case studies of one sector.
+type SectorView struct {
+	Base
+	Sector SectorEntry
+	Items  []*content.CaseStudy
+}
+
+// Download is a brief's PDF in one language.
+type Download struct {
+	Lang     content.Lang
+	Language string // the language's name, in the page's language
+	URL      string
+	Size     string // formatted for the page's language
+}
+
+// BriefEntry is a brief with its downloads in every language.
+type BriefEntry struct {
+	*content.Brief
+	Downloads []Download
+}
+
+// BriefsView lists the policy briefs, newest first.
+type BriefsView struct {
+	Base
+	Intro  template.HTML
+	Briefs []BriefEntry
+}
+
+// BriefView is one policy brief.
+type BriefView struct {
+	Base
+	Brief BriefEntry
+	Body  template.HTML
+}
+
+// ReportView is the report's table of contents.
+type ReportView struct {
+	Base
+	Intro    template.HTML
+	Chapters []*content.ReportChapter
+}
+
+// ChapterView is one report chapter.
+type ChapterView struct {
+	Base
+	Chapter *content.ReportChapter
+	Body    template.HTML
+	TOC     []markdown.Heading
+}
+
+// MonthGroup is the events that start in one month.
+type MonthGroup struct {
+	Label  string // «октябрь 2020»
+	Events []*content.Event
+}
+
+// EventsView lists events by month, newest first.
+type EventsView struct {
+	Base
+	Intro  template.HTML
+	Months []MonthGroup
+}
+
+// EventView is one event.
+type EventView struct {
+	Base
+	Event *content.Event
+	Body  template.HTML
+}
+
+// NotFoundView is the 404 page.
+type NotFoundView struct {
+	Base
+}
+
+// RootView is the page at / that offers both languages.
+type RootView struct {
+	Base
+	Choices []LangChoice
+}
+
+// LangChoice is one language offered at /.
+type LangChoice struct {
+	Lang content.Lang
+	L    *locale.Locale
+	URL  string
+}
