@@ -1,8 +1,10 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"ndpc/generator/content"
@@ -27,7 +29,7 @@ func (b *builder) linkResolver(p *content.Page) markdown.LinkResolver {
 		if strings.HasSuffix(rel, ".md") {
 			q, err := b.linkedPage(p, rel, dest)
 			if err != nil {
-				return "", err
+				return "", err // a *markdown.Fallback carries its own URL
 			}
 			return q.URL() + frag, nil
 		}
@@ -35,36 +37,54 @@ func (b *builder) linkResolver(p *content.Page) markdown.LinkResolver {
 			return b.site.FileURL(f, p.Lang) + frag, nil
 		}
 		// A folder: its bundle page in this language.
-		if q, err := b.linkedPage(p, path.Join(rel, "index.md"), dest); err == nil {
+		if q, err := b.linkedPage(p, path.Join(rel, "index.md"), dest); err == nil || isFallback(err) {
+			if q == nil {
+				return "", err
+			}
 			return q.URL() + frag, nil
 		}
-		return "", fmt.Errorf("broken link %q: there is no file %s in the content folder; correct the path (it is relative to %s)", dest, rel, path.Dir(p.Path))
+		return "", fmt.Errorf("broken link %q: there is no file %s; correct the path (it is relative to %s)", dest, path.Join(filepath.ToSlash(b.opts.Content), rel), path.Dir(p.Path))
 	}
 }
 
-// linkedPage finds the page a link to a Markdown file means.
+// linkedPage finds the page a link to a Markdown file means. A link to
+// SLUG.md means the linking page's language; when that translation does
+// not exist, the link leads to the other language's page, with a warning.
 func (b *builder) linkedPage(from *content.Page, rel, dest string) (*content.Page, error) {
-	candidates := []string{rel}
 	stem := strings.TrimSuffix(rel, ".md")
-	if !hasLangSuffix(stem) {
-		// SLUG.md means the linking page's language; English files may
-		// also have no suffix.
-		candidates = []string{stem + "." + string(from.Lang) + ".md"}
-		if from.Lang == content.English {
-			candidates = append(candidates, rel)
-		}
+	if hasLangSuffix(stem) {
+		return b.publishedPage(rel, dest, from)
 	}
+	own := stem + "." + string(from.Lang) + ".md"
+	candidates := []string{own, stem + ".en.md", rel, stem + ".ru.md"}
 	for _, c := range candidates {
-		q, ok := b.site.PageBySource(c)
-		if !ok {
+		if _, ok := b.site.PageBySource(c); !ok {
 			continue
 		}
-		if !b.site.Built(q) {
-			return nil, fmt.Errorf("link %q points to a draft (%s), which is not published: finish the draft or remove the link", dest, q.Path)
+		q, err := b.publishedPage(c, dest, from)
+		if err != nil || q.Lang == from.Lang {
+			return q, err
 		}
-		return q, nil
+		language, _ := b.locales[content.English].T("language." + string(from.Lang))
+		return nil, &markdown.Fallback{URL: q.URL(), Message: fmt.Sprintf("link %q: there is no %s version of %s yet, so the link leads to %s", dest, language, stem, q.Path)}
 	}
-	return nil, fmt.Errorf("broken link %q: there is no page %s in the content folder; correct the path (it is relative to %s)", dest, candidates[0], path.Dir(from.Path))
+	return nil, b.brokenLink(dest, own, from)
+}
+
+// publishedPage returns the page at rel if it is part of the output.
+func (b *builder) publishedPage(rel, dest string, from *content.Page) (*content.Page, error) {
+	q, ok := b.site.PageBySource(rel)
+	if !ok {
+		return nil, b.brokenLink(dest, rel, from)
+	}
+	if !b.site.Built(q) {
+		return nil, fmt.Errorf("link %q points to a draft (%s), which is not published: finish the draft or remove the link", dest, q.Path)
+	}
+	return q, nil
+}
+
+func (b *builder) brokenLink(dest, rel string, from *content.Page) error {
+	return fmt.Errorf("broken link %q: there is no page %s; correct the path (it is relative to %s)", dest, path.Join(filepath.ToSlash(b.opts.Content), rel), path.Dir(from.Path))
 }
 
 func hasLangSuffix(stem string) bool {
@@ -74,4 +94,9 @@ func hasLangSuffix(stem string) bool {
 		}
 	}
 	return false
+}
+
+func isFallback(err error) bool {
+	var f *markdown.Fallback
+	return errors.As(err, &f)
 }

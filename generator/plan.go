@@ -21,6 +21,9 @@ type job struct {
 	alternates map[content.Lang]string
 	// sitemap says whether the page is listed in the sitemap.
 	sitemap bool
+	// checkOnly jobs convert the page's Markdown to find problems in it,
+	// and write nothing: the page has errors in its front matter.
+	checkOnly bool
 	// view makes the template data from the page's frame and its rendered
 	// Markdown body (nil when the job has no page).
 	view func(b Base, body template.HTML, toc []markdown.Heading) any
@@ -33,6 +36,9 @@ func (b *builder) plan() []job {
 		jobs = append(jobs, b.planLang(lang)...)
 	}
 	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].url < jobs[j].url })
+	for _, p := range b.site.Invalid {
+		jobs = append(jobs, job{lang: p.Lang, url: p.URL(), page: p, checkOnly: true})
+	}
 	return jobs
 }
 

@@ -58,6 +58,9 @@ func (b *builder) renderOne(j job, body, page *bytes.Buffer, out *output.Dir) bo
 			return false
 		}
 	}
+	if j.checkOnly {
+		return false
+	}
 	view := j.view(b.base(j), template.HTML(body.String()), toc)
 	if err := b.tmpl.Execute(page, j.template, view); err != nil {
 		b.problems.Add(render.ExecError(err))

@@ -89,7 +89,7 @@ func (b *builder) sitemap(jobs []job) []byte {
 	}
 	set := urlset{XMLNS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, j := range jobs {
-		if !j.sitemap {
+		if !j.sitemap || j.checkOnly {
 			continue
 		}
 		u := sitemapURL{Loc: b.baseURL + j.url}

@@ -19,6 +19,7 @@ type decoder struct {
 	order    []*field
 	used     map[string]bool
 	problems *diag.List
+	failed   bool // an error was reported
 }
 
 func newDecoder(path string, open int, fields []field, problems *diag.List) *decoder {
@@ -26,6 +27,7 @@ func newDecoder(path string, open int, fields []field, problems *diag.List) *dec
 	for i := range fields {
 		f := &fields[i]
 		if prev, dup := d.fields[f.Key]; dup {
+			d.failed = true
 			problems.Errorf(path, f.Line, f.Col, "the field %q is given twice (first on line %d): keep one of them", f.Key, prev.Line)
 			continue
 		}
@@ -36,6 +38,7 @@ func newDecoder(path string, open int, fields []field, problems *diag.List) *dec
 }
 
 func (d *decoder) errorf(v value, format string, args ...any) {
+	d.failed = true
 	d.problems.Errorf(d.path, v.Line, v.Col, format, args...)
 }
 
@@ -60,6 +63,7 @@ func (d *decoder) get(key string, required bool, example string) *field {
 	}
 	if !ok {
 		if required {
+			d.failed = true
 			d.problems.Errorf(d.path, d.open, 1, "the required field %q is missing: add a line such as %s: %s to the front matter", key, key, example)
 		}
 		return nil

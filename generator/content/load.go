@@ -125,9 +125,7 @@ func loadPage(fsys fs.FS, rel, shown string, files map[string]File, problems *di
 		} else {
 			problems.Errorf(shown, 1, 1, "%v", err)
 		}
-		if fields == nil && body == nil {
-			return nil
-		}
+		return nil
 	}
 	p.Body, p.BodyLine = body, bodyLine
 	d := newDecoder(shown, firstContentLine(src), fields, problems)
@@ -139,6 +137,10 @@ func loadPage(fsys fs.FS, rel, shown string, files map[string]File, problems *di
 // same address.
 func (s *Site) add(p *Page, problems *diag.List) {
 	s.bySource[p.Source] = p
+	if p.Invalid {
+		s.Invalid = append(s.Invalid, p)
+		return
+	}
 	if !s.built(p) {
 		return
 	}

@@ -68,6 +68,10 @@ type Page struct {
 	// belongs to, or nil for home, section and plain pages.
 	Typed any
 
+	// Invalid is set when the front matter has errors: the page is left
+	// out of the site, but its body is still checked.
+	Invalid bool
+
 	fieldLines map[string]int
 }
 

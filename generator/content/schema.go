@@ -44,6 +44,7 @@ func decodePage(p *Page, d *decoder, files map[string]File) {
 	}
 	d.Unknown(knownFields(p.Kind))
 	p.fieldLines = d.lines()
+	p.Invalid = d.failed
 }
 
 func decodeCaseStudy(p *Page, d *decoder, files map[string]File) *CaseStudy {

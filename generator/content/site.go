@@ -10,6 +10,10 @@ type Site struct {
 	// Pages lists every page that is built, sorted by source path.
 	Pages []*Page
 
+	// Invalid lists the pages left out for errors in their front matter;
+	// their bodies are still checked for broken links.
+	Invalid []*Page
+
 	Homes       map[Lang]*Page
 	Sections    map[Lang]map[string]*Page // section home pages by section
 	Plain       map[Lang][]*Page          // top-level pages: about, team, …

@@ -16,6 +16,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -78,8 +79,18 @@ func quotes(lang string) map[extension.TypographicPunctuation]string {
 }
 
 // LinkResolver turns a relative link destination, as written in the page,
-// into the URL to publish; an error explains why it cannot.
+// into the URL to publish; an error explains why it cannot. A *Fallback
+// error is a warning: the link is published with the fallback's URL.
 type LinkResolver func(dest string) (string, error)
+
+// Fallback is returned by a LinkResolver that resolved a link, but not as
+// written (a page that exists only in the other language, say).
+type Fallback struct {
+	URL     string
+	Message string
+}
+
+func (f *Fallback) Error() string { return f.Message }
 
 // Input is one page body to convert.
 type Input struct {
@@ -151,6 +162,11 @@ func (in Input) destination(n ast.Node, dest []byte, problems *diag.List) []byte
 		unescaped = d
 	}
 	resolved, err := in.Resolve(unescaped)
+	var fallback *Fallback
+	if errors.As(err, &fallback) {
+		in.at(n, dest, func(line, col int) { problems.Warnf(in.Path, line, col, "%s", fallback.Message) })
+		return []byte(fallback.URL)
+	}
 	if err != nil {
 		in.report(n, dest, problems, err.Error())
 		return dest
@@ -180,8 +196,13 @@ func isRelative(d string) bool {
 	return err != nil || u.Scheme == ""
 }
 
-// report records a problem at the destination's place in the file.
+// report records an error at the destination's place in the file.
 func (in Input) report(n ast.Node, dest []byte, problems *diag.List, msg string) {
+	in.at(n, dest, func(line, col int) { problems.Errorf(in.Path, line, col, "%s", msg) })
+}
+
+// at calls fn with the file line and column of a destination.
+func (in Input) at(n ast.Node, dest []byte, fn func(line, col int)) {
 	off := startOffset(n, in.Source)
 	pos := off
 	if i := bytes.Index(in.Source[off:], dest); i >= 0 && len(dest) > 0 {
@@ -190,7 +211,7 @@ func (in Input) report(n ast.Node, dest []byte, problems *diag.List, msg string)
 	line := bytes.Count(in.Source[:pos], []byte("\n")) + 1
 	lineStart := bytes.LastIndexByte(in.Source[:pos], '\n') + 1
 	col := utf8.RuneCount(in.Source[lineStart:pos]) + 1
-	problems.Errorf(in.Path, in.LineOffset+line, col, "%s", msg)
+	fn(in.LineOffset+line, col)
 }
 
 // startOffset returns the source offset where an inline node's text

@@ -1,0 +1,122 @@
+package generator
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"ndpc/generator/diag"
+)
+
+// writeSite writes the files of a txtar archive under dir and returns the
+// archive's comment and the named sections that are not files ("want").
+func writeSite(t *testing.T, dir string, archive []byte) map[string]string {
+	t.Helper()
+	a := txtar.Parse(archive)
+	extra := map[string]string{}
+	for _, f := range a.Files {
+		if !strings.Contains(f.Name, "/") {
+			extra[f.Name] = string(f.Data)
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return extra
+}
+
+// siteOptions builds the site in dir with the repository's templates,
+// static files and i18n tables. Paths in problems are relative to dir.
+func siteOptions(t *testing.T, dir string) Options {
+	t.Helper()
+	repo, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	return Options{
+		Content:   "content",
+		Templates: filepath.Join(repo, "templates"),
+		Static:    filepath.Join(repo, "static"),
+		I18n:      filepath.Join(repo, "i18n"),
+		Out:       "public",
+		BaseURL:   "https://example.org/",
+	}
+}
+
+// buildText builds a site given as a txtar archive and returns the
+// options used (for the output folder), the extra sections, and the error.
+func buildText(t *testing.T, archive string) (Options, map[string]string, Result, error) {
+	t.Helper()
+	dir := t.TempDir()
+	extra := writeSite(t, dir, []byte(archive))
+	opts := siteOptions(t, dir)
+	res, err := Build(opts)
+	return opts, extra, res, err
+}
+
+func readOut(t *testing.T, opts Options, sitePath string) string {
+	t.Helper()
+	p := filepath.Join(opts.Out, filepath.FromSlash(strings.TrimPrefix(sitePath, "/")))
+	if strings.HasSuffix(sitePath, "/") {
+		p = filepath.Join(p, "index.html")
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("reading %s: %v", sitePath, err)
+	}
+	return string(data)
+}
+
+func problemLines(err error, res Result) []string {
+	var lines []string
+	var errs *diag.Errors
+	if errors.As(err, &errs) {
+		for _, p := range errs.Problems {
+			lines = append(lines, p.String())
+		}
+	} else if err != nil {
+		lines = append(lines, "ERROR "+err.Error())
+	} else {
+		for _, w := range res.Warnings {
+			lines = append(lines, w.String())
+		}
+	}
+	return lines
+}
+
+// TestContentMistakes builds each site in testdata/errors and compares
+// every problem it reports with the archive's "want" section.
+func TestContentMistakes(t *testing.T) {
+	files, err := filepath.Glob("testdata/errors/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			archive, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, extra, res, err := buildText(t, string(archive))
+			want := strings.TrimSpace(extra["want"])
+			got := strings.Join(problemLines(err, res), "\n")
+			if got != want {
+				t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
+			}
+			if strings.Contains(want, ": warning: ") && !strings.Contains(strings.ReplaceAll(want, ": warning: ", ""), ": ") {
+				return
+			}
+		})
+	}
+}
