@@ -168,17 +168,22 @@ func checkSameKeys(locales map[string]*Locale, prefix string, lines map[string][
 			}
 			sort.Strings(missing)
 			for _, k := range missing {
-				problems.Errorf(path.Join(prefix, b+".toml"), 0, 0, "missing translation of %q (%s:%d has it): add it", k, path.Join(prefix, a+".toml"), keyLine(lines[a], lastPart(k)))
+				problems.Errorf(path.Join(prefix, b+".toml"), 0, 0, "missing translation of %q (%s:%d has it): add it", k, path.Join(prefix, a+".toml"), lineOfKey(lines[a], k))
 			}
 		}
 	}
 }
 
-func lastPart(k string) string {
-	if i := strings.LastIndexByte(k, '.'); i >= 0 {
-		return k[i+1:]
+// lineOfKey finds the line of a dotted key: a table header [k] or the
+// assignment of its last part.
+func lineOfKey(lines []string, k string) int {
+	if l := keyLine(lines, "["+k+"]"); l > 0 {
+		return l
 	}
-	return k
+	if i := strings.LastIndexByte(k, '.'); i >= 0 {
+		k = k[i+1:]
+	}
+	return keyLine(lines, k)
 }
 
 // keyLine finds the line where a key is written; the TOML library does

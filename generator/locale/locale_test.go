@@ -1,0 +1,133 @@
+package locale
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"ndpc/generator/diag"
+)
+
+const ruTable = `
+date_full = "{day} {month_genitive} {year}"
+date_month = "{month} {year}"
+decimal_separator = ","
+months = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
+months_genitive = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+[size]
+b = "Б"
+kb = "КБ"
+mb = "МБ"
+[cases]
+one = "{n} кейс"
+few = "{n} кейса"
+many = "{n} кейсов"
+other = "{n} кейса"
+`
+
+const enTable = `
+date_full = "{day} {month} {year}"
+date_month = "{month} {year}"
+decimal_separator = "."
+months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+months_genitive = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+[size]
+b = "B"
+kb = "KB"
+mb = "MB"
+[cases]
+one = "{n} case study"
+other = "{n} case studies"
+`
+
+func load(t *testing.T, files map[string]string) (map[string]*Locale, *diag.List) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	var langs []string
+	for name, text := range files {
+		fsys[name+".toml"] = &fstest.MapFile{Data: []byte(text)}
+		langs = append(langs, name)
+	}
+	problems := &diag.List{}
+	return Load(fsys, "i18n", langs, problems), problems
+}
+
+func TestPlurals(t *testing.T) {
+	locales, problems := load(t, map[string]string{"ru": ruTable, "en": enTable})
+	if problems.HasErrors() {
+		t.Fatal(problems.Err())
+	}
+	cases := []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"ru", 0, "0 кейсов"}, {"ru", 1, "1 кейс"}, {"ru", 2, "2 кейса"}, {"ru", 4, "4 кейса"},
+		{"ru", 5, "5 кейсов"}, {"ru", 11, "11 кейсов"}, {"ru", 12, "12 кейсов"}, {"ru", 21, "21 кейс"},
+		{"ru", 22, "22 кейса"}, {"ru", 25, "25 кейсов"}, {"ru", 101, "101 кейс"}, {"ru", 111, "111 кейсов"},
+		{"en", 0, "0 case studies"}, {"en", 1, "1 case study"}, {"en", 2, "2 case studies"}, {"en", 21, "21 case studies"},
+	}
+	for _, c := range cases {
+		got, err := locales[c.lang].N("cases", c.n)
+		if err != nil || got != c.want {
+			t.Errorf("%s N(%d) = %q, %v; want %q", c.lang, c.n, got, err, c.want)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	locales, problems := load(t, map[string]string{"ru": ruTable, "en": enTable})
+	if problems.HasErrors() {
+		t.Fatal(problems.Err())
+	}
+	d := time.Date(2020, 10, 15, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ got, want string }{
+		{locales["ru"].Date(d), "15 октября 2020"},
+		{locales["ru"].Month(d), "октябрь 2020"},
+		{locales["en"].Date(d), "15 October 2020"},
+		{locales["en"].Month(d), "October 2020"},
+		{locales["ru"].Size(1_234_567), "1,2\u00a0МБ"},
+		{locales["en"].Size(2_500), "2.5\u00a0KB"},
+		{locales["en"].Size(999), "999\u00a0B"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+func TestMissingKeysAndForms(t *testing.T) {
+	ru := "only_ru = \"x\"\n" + strings.Replace(ruTable, "few = \"{n} кейса\"\n", "", 1)
+	_, problems := load(t, map[string]string{"ru": ru, "en": enTable})
+	var got []string
+	for _, p := range problems.Sorted() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`i18n/en.toml: missing translation of "only_ru" (i18n/ru.toml:1 has it): add it`,
+		`i18n/ru.toml:12:1: the plural message "cases" lacks the form "few" (used for 2, for example): add few = "…"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestUnknownKeyIsAnError(t *testing.T) {
+	locales, _ := load(t, map[string]string{"en": enTable})
+	if _, err := locales["en"].T("nope"); err == nil || !strings.Contains(err.Error(), `no string "nope" in i18n/en.toml`) {
+		t.Errorf("T(nope) error = %v", err)
+	}
+}
+
+// TestRepositoryTables loads the site's own tables: they must agree.
+func TestRepositoryTables(t *testing.T) {
+	problems := &diag.List{}
+	locales := Load(osDir("../../i18n"), "i18n", []string{"en", "ru"}, problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := locales["ru"].N("case_studies.count", 5); got != "5 кейсов" {
+		t.Errorf("ru case_studies.count(5) = %q", got)
+	}
+}

@@ -1,0 +1,109 @@
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"ndpc/generator/diag"
+)
+
+func convert(t *testing.T, lang, src string, resolve LinkResolver) (string, []Heading, []string) {
+	t.Helper()
+	c := New([]string{"en", "ru"}, Options{})
+	var buf bytes.Buffer
+	problems := &diag.List{}
+	hs, err := c.Convert(Input{Source: []byte(src), Lang: lang, Path: "content/x.md", LineOffset: 4, Resolve: resolve}, &buf, problems)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps []string
+	for _, p := range problems.Sorted() {
+		ps = append(ps, p.String())
+	}
+	return buf.String(), hs, ps
+}
+
+func TestCyrillicHeadingIDs(t *testing.T) {
+	html, hs, _ := convert(t, "ru", "## Методы и данные\n\n## Методы и данные\n\n### Шаг 1: «опрос»\n\n## **EcoDesign** Circle 4.0\n", nil)
+	for _, want := range []string{`<h2 id="методы-и-данные">`, `<h2 id="методы-и-данные-1">`, `<h3 id="шаг-1-опрос">`, `<h2 id="ecodesign-circle-40">`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	if len(hs) != 4 || hs[2].Text != "Шаг 1: «опрос»" || hs[2].Level != 3 || hs[3].Text != "EcoDesign Circle 4.0" {
+		t.Errorf("headings = %+v", hs)
+	}
+}
+
+func TestTypographyByLanguage(t *testing.T) {
+	ru, _, _ := convert(t, "ru", `Проект "Пивоварня" -- это центр...`, nil)
+	if !strings.Contains(ru, "Проект «Пивоварня» &ndash; это центр&hellip;") {
+		t.Errorf("Russian typography: %s", ru)
+	}
+	en, _, _ := convert(t, "en", `The "Brewery" -- a centre.`, nil)
+	if !strings.Contains(en, "The &ldquo;Brewery&rdquo; &ndash; a centre.") {
+		t.Errorf("English typography: %s", en)
+	}
+}
+
+func TestTablesFootnotesAndNoRawHTML(t *testing.T) {
+	html, _, _ := convert(t, "en", "| a | b |\n|---|--:|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: A note.\n\n<script>alert(1)</script>\n", nil)
+	for _, want := range []string{`<td align="right">2</td>`, `<sup id="fnref:1">`, `A note.`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "<script>") || strings.Contains(html, "style=") {
+		t.Errorf("raw HTML or inline style in output:\n%s", html)
+	}
+}
+
+func TestLinkResolution(t *testing.T) {
+	resolve := func(dest string) (string, error) {
+		switch dest {
+		case "proto.en.md":
+			return "/en/case-studies/proto/", nil
+		case "brewery.md":
+			return "", &Fallback{URL: "/en/case-studies/brewery/", Message: "no Russian version"}
+		}
+		return "", errors.New("broken link " + dest)
+	}
+	src := "See [PROTO](proto.en.md), [the hub](https://example.org/hub) and\n" +
+		"[Пивоварня](brewery.md), then [gone](gone.md) and ![a photo](missing.jpg).\n\n" +
+		"[bad](javascript:alert(1)) [anchor](#top)\n"
+	html, _, problems := convert(t, "ru", src, resolve)
+	for _, want := range []string{`<a href="/en/case-studies/proto/">PROTO</a>`, `<a href="https://example.org/hub">`, `<a href="/en/case-studies/brewery/">`, `<a href="#top">`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "javascript:") {
+		t.Error("javascript: link was published")
+	}
+	want := []string{
+		"content/x.md:6:13: warning: no Russian version",
+		"content/x.md:6:38: broken link gone.md",
+		"content/x.md:6:62: broken link missing.jpg",
+		"content/x.md:8:7: links to javascript: or data: addresses are not allowed: link to a web page instead",
+	}
+	if strings.Join(problems, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Methods and data":           "methods-and-data",
+		"Методы — и данные":          "методы-и-данные",
+		"[Link](x.md) text":          "link-text",
+		"Ёлки: «новый» год":          "ёлки-новый-год",
+		"  --  ":                     "",
+		"Cēsis Old Brewery (Latvia)": "cēsis-old-brewery-latvia",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
