@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"path"
 	"strings"
 )
 
@@ -123,7 +124,8 @@ func checkFile(p *Page, d *decoder, key, name string, files map[string]File) (Fi
 		if f, ok := files[rel]; ok {
 			return f, true
 		}
-		err = fmt.Errorf("there is no file %s: put it in the folder of %s, or correct the name", rel, p.Source)
+		prefix := strings.TrimSuffix(p.Path, p.Source)
+		err = fmt.Errorf("there is no file %s%s: put it in the folder %s, or correct the name", prefix, rel, path.Dir(p.Path))
 	}
 	d.errorf(d.fields[key].Value, "%s %q: %v", key, name, err)
 	return File{}, false

@@ -1,0 +1,31 @@
+package diag
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSortedAndFormatted(t *testing.T) {
+	var l List
+	l.Errorf("content/b.md", 3, 1, "third")
+	l.Warnf("content/a.md", 0, 0, "whole file")
+	l.Errorf("content/a.md", 10, 2, "later line")
+	l.Errorf("content/a.md", 2, 5, "early line")
+	l.Errorf("content/a.md", 2, 5, "early line") // duplicates are dropped
+	var got []string
+	for _, p := range l.Sorted() {
+		got = append(got, p.String())
+	}
+	want := "content/a.md: warning: whole file\ncontent/a.md:2:5: early line\ncontent/a.md:10:2: later line\ncontent/b.md:3:1: third"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	if err := l.Err(); err == nil || !strings.Contains(err.Error(), "content/b.md:3:1: third") {
+		t.Errorf("Err() = %v", err)
+	}
+	var w List
+	w.Warnf("x", 1, 1, "only a warning")
+	if w.Err() != nil {
+		t.Error("warnings alone must not fail")
+	}
+}
