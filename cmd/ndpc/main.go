@@ -62,7 +62,9 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	siteFlags(fs, &opts)
 	fs.StringVar(&opts.Out, "out", opts.Out, "output `folder`, replaced only when the build succeeds")
-	search := fs.Bool("search", true, "build the search index (--search=false skips it)")
+	// The site has no search index step yet; the flag is accepted so that
+	// scripts written against the site contract (--search=false) work.
+	_ = fs.Bool("search", true, "run the search index step (none yet: accepted for scripts that pass --search=false)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: ndpc build [flags]\n\nBuilds the site into public/. On any error the previous output stays as it was.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -77,7 +79,6 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ndpc build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	_ = *search // the search index step is not part of this build yet
 	res, err := generator.Build(opts)
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w)
