@@ -6,6 +6,7 @@ import (
 
 	"ndpc/generator/content"
 	"ndpc/generator/locale"
+	"ndpc/generator/markdown"
 )
 
 // templateFuncs are the functions templates may call besides the methods
@@ -17,6 +18,8 @@ import (
 //	card L cs        a case study for the "case-card" partial
 //	downloads L dl   a brief's downloads for the "brief-downloads" partial
 //	when L ev        an event for the "event-when" partial
+//	cards L list     case studies for the "case-grid" partial
+//	toc L headings   a table of contents for the "toc" partial
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
 		"add":  func(a, b int) int { return a + b },
@@ -29,6 +32,12 @@ func templateFuncs() template.FuncMap {
 		},
 		"when": func(L *locale.Locale, ev *content.Event) EventTime {
 			return EventTime{L: L, Event: ev}
+		},
+		"cards": func(L *locale.Locale, items []*content.CaseStudy) CaseGrid {
+			return CaseGrid{L: L, Items: items}
+		},
+		"toc": func(L *locale.Locale, hs []markdown.Heading) TOC {
+			return TOC{L: L, Headings: hs}
 		},
 	}
 }
@@ -49,4 +58,16 @@ type DownloadList struct {
 type EventTime struct {
 	L     *locale.Locale
 	Event *content.Event
+}
+
+// CaseGrid is the data of the "case-grid" partial.
+type CaseGrid struct {
+	L     *locale.Locale
+	Items []*content.CaseStudy
+}
+
+// TOC is the data of the "toc" partial.
+type TOC struct {
+	L        *locale.Locale
+	Headings []markdown.Heading
 }
