@@ -34,11 +34,13 @@ type Options struct {
 	Out       string // output folder, replaced as a whole
 	BaseURL   string // absolute URL of the site; "" takes the site settings
 	Drafts    bool   // build pages with draft: true
+	Minify    bool   // minify HTML, CSS, JS, SVG, JSON and XML output
 }
 
-// DefaultOptions returns the repository's folders.
+// DefaultOptions returns the repository's folders and the production
+// settings of ndpc build.
 func DefaultOptions() Options {
-	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public"}
+	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public", Minify: true}
 }
 
 // Result summarises a successful build.
@@ -67,17 +69,7 @@ func Build(opts Options) (Result, error) {
 		}
 	}()
 
-	jobs := b.plan()
-	pages := b.render(jobs, out)
-	files := b.writeSiteFiles(jobs, out)
-	files += b.copyFiles(out)
-
-	res := Result{Pages: pages, Files: files}
-	for _, p := range problems.Sorted() {
-		if p.Severity == diag.Warning {
-			res.Warnings = append(res.Warnings, p)
-		}
-	}
+	res := b.run(out)
 	if err := problems.Err(); err != nil {
 		return res, err
 	}
@@ -88,6 +80,46 @@ func Build(opts Options) (Result, error) {
 	return res, nil
 }
 
+// Check runs every step of a build, and so every validation, without
+// writing anything.
+func Check(opts Options) (Result, error) {
+	problems := &diag.List{}
+	b, err := load(opts, problems)
+	if err != nil {
+		return Result{}, err
+	}
+	res := b.run(discard{})
+	return res, problems.Err()
+}
+
+// run renders the whole site into out: the steps of a build after loading.
+func (b *builder) run(out sink) Result {
+	b.out = out
+	jobs := b.plan()
+	pages := b.render(jobs)
+	files := b.writeAssets()
+	files += b.writeSiteFiles(jobs)
+	files += b.copyFiles()
+	res := Result{Pages: pages, Files: files}
+	for _, p := range b.problems.Sorted() {
+		if p.Severity == diag.Warning {
+			res.Warnings = append(res.Warnings, p)
+		}
+	}
+	return res
+}
+
+// sink is where a build writes: the output folder, or nowhere for checks.
+type sink interface {
+	WriteFile(sitePath string, data []byte) error
+	CopyFile(sitePath, src string) error
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) CopyFile(string, string) error  { return nil }
+
 // builder holds what the steps after loading share.
 type builder struct {
 	opts     Options
@@ -96,6 +128,9 @@ type builder struct {
 	locales  map[content.Lang]*locale.Locale
 	tmpl     *render.Templates
 	md       *markdown.Converter
+	mf       *minifier // nil: output is not minified
+	assets   *assets
+	out      sink
 	problems *diag.List
 }
 
@@ -134,14 +169,24 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
+	var mf *minifier
+	if opts.Minify {
+		mf = newMinifier()
+	}
+	assets, err := loadAssets(opts.Static, mf)
+	if err != nil {
+		return nil, err
+	}
 	b := &builder{
 		opts:     opts,
 		baseURL:  baseURL,
 		site:     site,
 		locales:  locales,
 		md:       markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML}),
+		mf:       mf,
+		assets:   assets,
 		problems: problems,
 	}
-	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(), problems)
+	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(assets), problems)
 	return b, nil
 }

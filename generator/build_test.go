@@ -277,7 +277,7 @@ func TestBuildSmallSite(t *testing.T) {
 
 	// Root page offers both languages without JavaScript.
 	root := readOut(t, opts, "/index.html")
-	if !strings.Contains(root, `href="/en/"`) || !strings.Contains(root, `href="/ru/"`) || strings.Contains(root, "<script") {
+	if !strings.Contains(root, `href="/en/"`) || !strings.Contains(root, `href="/ru/"`) || strings.Contains(root, "<script>") {
 		t.Error("root page does not offer both languages as plain links")
 	}
 }

@@ -13,6 +13,7 @@ import (
 // of their data. The partials take a locale with their item, which these
 // functions pair up:
 //
+//	asset path       the fingerprinted address of a file under static/assets/
 //	add a b          a + b
 //	join list sep    the strings of list joined with sep
 //	card L cs        a case study for the "case-card" partial
@@ -20,10 +21,11 @@ import (
 //	when L ev        an event for the "event-when" partial
 //	cards L list     case studies for the "case-grid" partial
 //	toc L headings   a table of contents for the "toc" partial
-func templateFuncs() template.FuncMap {
+func templateFuncs(a *assets) template.FuncMap {
 	return template.FuncMap{
-		"add":  func(a, b int) int { return a + b },
-		"join": strings.Join,
+		"asset": a.URL,
+		"add":   func(a, b int) int { return a + b },
+		"join":  strings.Join,
 		"card": func(L *locale.Locale, cs *content.CaseStudy) CaseCard {
 			return CaseCard{L: L, CaseStudy: cs}
 		},

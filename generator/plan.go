@@ -172,8 +172,13 @@ func (b *builder) planLang(lang content.Lang) []job {
 	}
 	for _, p := range s.Plain[lang] {
 		p := p
-		page(p, "page.html", func(base Base, body template.HTML, toc []markdown.Heading) any {
-			return PageView{Base: base, Page: p, Body: body, TOC: tableOfContents(toc)}
+		tmpl := "page.html"
+		if own := "page-" + p.Slug + ".html"; b.tmpl.Has(own) {
+			tmpl = own // a page with a template of its own, such as the submission form
+		}
+		page(p, tmpl, func(base Base, body template.HTML, toc []markdown.Heading) any {
+			return PageView{Base: base, Page: p, Body: body, TOC: tableOfContents(toc),
+				Countries: idx.countries, Sectors: idx.sectors, Outcomes: content.Outcomes}
 		})
 	}
 

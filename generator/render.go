@@ -2,20 +2,22 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
 	"ndpc/generator/markdown"
-	"ndpc/generator/output"
 	"ndpc/generator/render"
 )
 
 // render converts and writes every page on every core, and returns how
 // many it wrote.
-func (b *builder) render(jobs []job, out *output.Dir) int {
+func (b *builder) render(jobs []job) int {
 	var wg sync.WaitGroup
 	next := make(chan int)
 	var mu sync.Mutex
@@ -26,7 +28,7 @@ func (b *builder) render(jobs []job, out *output.Dir) int {
 			defer wg.Done()
 			var body, page bytes.Buffer
 			for i := range next {
-				if b.renderOne(jobs[i], &body, &page, out) {
+				if b.renderOne(jobs[i], &body, &page) {
 					mu.Lock()
 					written++
 					mu.Unlock()
@@ -43,7 +45,7 @@ func (b *builder) render(jobs []job, out *output.Dir) int {
 }
 
 // renderOne renders one page; problems go to the build's list.
-func (b *builder) renderOne(j job, body, page *bytes.Buffer, out *output.Dir) bool {
+func (b *builder) renderOne(j job, body, page *bytes.Buffer) bool {
 	body.Reset()
 	page.Reset()
 	var toc []markdown.Heading
@@ -70,8 +72,56 @@ func (b *builder) renderOne(j job, body, page *bytes.Buffer, out *output.Dir) bo
 	if path[len(path)-1] == '/' {
 		path += "index.html"
 	}
-	if err := out.WriteFile(path, page.Bytes()); err != nil {
-		b.problems.Add(diag.Problem{Path: b.opts.Out, Severity: diag.Error, Message: "writing " + path + ": " + err.Error()})
+	return b.publish(path, page.Bytes())
+}
+
+// publish minifies data for its type (when the build minifies) and writes
+// it at sitePath.
+func (b *builder) publish(sitePath string, data []byte) bool {
+	data, err := b.mf.apply(sitePath, data)
+	if err == nil {
+		err = b.out.WriteFile(sitePath, data)
+	}
+	if err != nil {
+		b.problems.Add(diag.Problem{Path: b.opts.Out, Severity: diag.Error, Message: fmt.Sprintf("writing %s: %v", sitePath, err)})
+		return false
+	}
+	return true
+}
+
+// publishFile copies the file src to sitePath, minifying it on the way
+// when its type is minified.
+func (b *builder) publishFile(sitePath, src string) bool {
+	if b.mf.handles(sitePath) {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			b.problems.Add(diag.Problem{Path: filepath.ToSlash(src), Severity: diag.Error, Message: fmt.Sprintf("cannot read the file: %v", err)})
+			return false
+		}
+		return b.publish(sitePath, data)
+	}
+	if err := b.out.CopyFile(sitePath, src); err != nil {
+		b.problems.Add(diag.Problem{Path: filepath.ToSlash(src), Severity: diag.Error, Message: fmt.Sprintf("cannot copy the file: %v", err)})
+		return false
+	}
+	return true
+}
+
+// writeAssets writes the fingerprinted assets.
+func (b *builder) writeAssets() int {
+	n := 0
+	for _, f := range b.assets.files {
+		if b.publishRaw(f.url, f.data) {
+			n++
+		}
+	}
+	return n
+}
+
+// publishRaw writes data that is already in its final form.
+func (b *builder) publishRaw(sitePath string, data []byte) bool {
+	if err := b.out.WriteFile(sitePath, data); err != nil {
+		b.problems.Add(diag.Problem{Path: b.opts.Out, Severity: diag.Error, Message: fmt.Sprintf("writing %s: %v", sitePath, err)})
 		return false
 	}
 	return true

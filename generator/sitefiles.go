@@ -12,17 +12,17 @@ import (
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
-	"ndpc/generator/output"
 	"ndpc/generator/render"
 )
 
 // writeSiteFiles writes the files that are not pages of one language: the
 // root language chooser and 404 page, the sitemap, a feed per language
 // and robots.txt. It returns how many it wrote.
-func (b *builder) writeSiteFiles(jobs []job, out *output.Dir) int {
+func (b *builder) writeSiteFiles(jobs []job) int {
 	files := map[string][]byte{
 		"/sitemap.xml": b.sitemap(jobs),
 		"/robots.txt":  []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n"),
+		"/_redirects":  b.redirects(jobs),
 	}
 	for _, lang := range content.Langs {
 		files["/"+string(lang)+"/feed.xml"] = b.feed(lang)
@@ -59,11 +59,9 @@ func (b *builder) writeSiteFiles(jobs []job, out *output.Dir) int {
 	}
 	n := 0
 	for p, data := range files {
-		if err := out.WriteFile(p, data); err != nil {
-			b.problems.Add(diag.Problem{Path: b.opts.Out, Severity: diag.Error, Message: fmt.Sprintf("writing %s: %v", p, err)})
-			continue
+		if b.publish(p, data) {
+			n++
 		}
-		n++
 	}
 	return n
 }
@@ -204,31 +202,30 @@ func marshalXML(v any) []byte {
 	return append([]byte(xml.Header), append(data, '\n')...)
 }
 
-// copyFiles copies the static folder as it is, and the content folder's
-// files (images, PDFs) to where their pages are published.
-func (b *builder) copyFiles(out *output.Dir) int {
+// copyFiles copies the static folder as it is (but for the fingerprinted
+// assets, written on their own), and the content folder's files (images,
+// PDFs) to where their pages are published.
+func (b *builder) copyFiles() int {
 	n := 0
-	fail := func(path string, err error) {
-		b.problems.Add(diag.Problem{Path: filepath.ToSlash(path), Severity: diag.Error, Message: fmt.Sprintf("cannot copy the file: %v", err)})
-	}
 	if info, err := os.Stat(b.opts.Static); err == nil && info.IsDir() {
 		err := filepath.WalkDir(b.opts.Static, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
+			rel, _ := filepath.Rel(b.opts.Static, p)
+			if d.IsDir() && rel == assetsDir {
+				return fs.SkipDir
+			}
 			if d.IsDir() || d.Name()[0] == '.' {
 				return nil
 			}
-			rel, _ := filepath.Rel(b.opts.Static, p)
-			if err := out.CopyFile("/"+filepath.ToSlash(rel), p); err != nil {
-				fail(p, err)
-				return nil
+			if b.publishFile("/"+filepath.ToSlash(rel), p) {
+				n++
 			}
-			n++
 			return nil
 		})
 		if err != nil {
-			fail(b.opts.Static, err)
+			b.problems.Add(diag.Problem{Path: filepath.ToSlash(b.opts.Static), Severity: diag.Error, Message: fmt.Sprintf("cannot read the static files: %v", err)})
 		}
 	}
 	sources := make([]string, 0, len(b.site.Files))
@@ -237,13 +234,11 @@ func (b *builder) copyFiles(out *output.Dir) int {
 	}
 	sort.Strings(sources)
 	for _, rel := range sources {
+		src := filepath.Join(b.opts.Content, filepath.FromSlash(rel))
 		for _, u := range b.site.FileURLs(b.site.Files[rel]) {
-			src := filepath.Join(b.opts.Content, filepath.FromSlash(rel))
-			if err := out.CopyFile(u, src); err != nil {
-				fail(src, err)
-				continue
+			if b.publishFile(u, src) {
+				n++
 			}
-			n++
 		}
 	}
 	return n

@@ -64,12 +64,16 @@ func OGLocale(l content.Lang) string {
 	return "en_GB"
 }
 
-// PageView is a plain page: about, team, …
+// PageView is a plain page: about, team, … It also carries the choices
+// the submission form offers.
 type PageView struct {
 	Base
-	Page *content.Page
-	Body template.HTML
-	TOC  []markdown.Heading
+	Page      *content.Page
+	Body      template.HTML
+	TOC       []markdown.Heading
+	Countries []CountryEntry
+	Sectors   []SectorEntry
+	Outcomes  []content.Outcome
 }
 
 // HomeView is the site's home page.

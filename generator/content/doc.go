@@ -24,6 +24,9 @@
 //	              online, draft, weight
 //	other pages   title (required); summary, draft, weight
 //
+// Every page may also list aliases: old addresses (/en/old-path/) that
+// redirect to it.
+//
 // countries holds ISO 3166-1 alpha-2 codes of the 11 Northern Dimension
 // countries (DK EE FI DE IS LV LT NO PL RU SE); sectors holds digital,
 // economic, environmental, social, education; outcome is one of impact,

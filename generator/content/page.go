@@ -54,6 +54,8 @@ type Page struct {
 	Date    time.Time // zero when the page has none
 	Draft   bool
 	Weight  int
+	// Aliases are old addresses of the page, redirected to it.
+	Aliases []string
 
 	Body     []byte // Markdown after the front matter
 	BodyLine int    // number of file lines before Body, to report body positions

@@ -8,7 +8,7 @@ import (
 
 // The fields every page may have, and each section's own.
 var (
-	commonFields    = []string{"title", "summary", "draft", "weight"}
+	commonFields    = []string{"title", "summary", "draft", "weight", "aliases"}
 	caseStudyFields = []string{"countries", "sectors", "outcome", "date", "years", "cci", "organisations", "website", "image", "image_alt"}
 	briefFields     = []string{"number", "date", "download"}
 	eventFields     = []string{"start", "end", "location", "country", "online"}
@@ -33,6 +33,13 @@ func decodePage(p *Page, d *decoder, files map[string]File) {
 	p.Summary = d.String("summary", summaryRequired, "One or two sentences that say what it is.")
 	p.Draft = d.Bool("draft")
 	p.Weight = d.Int("weight", p.Kind == KindChapter, "1")
+	for _, v := range d.List("aliases", false, "[/en/old-address/]") {
+		if !strings.HasPrefix(v.Scalar, "/") || strings.Contains(v.Scalar, "://") || strings.ContainsAny(v.Scalar, " \t*:") {
+			d.errorf(v, "alias %q must be an old address on this site, starting with /, such as /en/old-address/", v.Scalar)
+			continue
+		}
+		p.Aliases = append(p.Aliases, v.Scalar)
+	}
 	switch p.Kind {
 	case KindCaseStudy:
 		p.Typed = decodeCaseStudy(p, d, files)

@@ -1,0 +1,59 @@
+package generator
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// minifier shrinks HTML, CSS, JS, SVG, JSON and XML output, chosen by the
+// file's extension. A nil *minifier leaves output as it is (ndpc serve
+// keeps pages readable).
+type minifier struct {
+	m *minify.M
+}
+
+var mediaTypes = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
+	".svg": "image/svg+xml", ".json": "application/json", ".xml": "application/xml",
+	".webmanifest": "application/json",
+}
+
+func newMinifier() *minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return &minifier{m: m}
+}
+
+// handles reports whether output at sitePath is minified.
+func (mf *minifier) handles(sitePath string) bool {
+	_, ok := mediaTypes[path.Ext(sitePath)]
+	return mf != nil && ok
+}
+
+// apply returns data minified for its type, or data itself when the type
+// is not minified.
+func (mf *minifier) apply(sitePath string, data []byte) ([]byte, error) {
+	if !mf.handles(sitePath) {
+		return data, nil
+	}
+	var out bytes.Buffer
+	out.Grow(len(data))
+	if err := mf.m.Minify(mediaTypes[path.Ext(sitePath)], &out, bytes.NewReader(data)); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
