@@ -2,6 +2,7 @@
 // cross-innovation site from Markdown in English and Russian.
 //
 //	ndpc build [flags]   build the site into public/
+//	ndpc check [flags]   every validation of a build, writing nothing
 //
 // Exit codes: 0 success, 1 content or build errors (each printed as
 // path:line:col: message), 2 wrong usage.
@@ -22,6 +23,7 @@ const usage = `ndpc builds the cross-innovation site from the Markdown in conten
 
 Usage:
   ndpc build [flags]    build the site into public/ (see ndpc build --help)
+  ndpc check [flags]    check the content without writing anything (ndpc check --help)
 
 Run it from the repository's root.
 `
@@ -38,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return build(args[1:], stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -80,25 +84,79 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	res, err := generator.Build(opts)
-	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, w)
-	}
-	if err != nil {
-		var problems *diag.Errors
-		if errors.As(err, &problems) {
-			for _, p := range problems.Problems {
-				if p.Severity == diag.Error {
-					fmt.Fprintln(stderr, p)
-				}
-			}
-			fmt.Fprintf(stderr, "ndpc build: %d errors; %s was left as it was\n", countErrors(problems.Problems), opts.Out)
-			return 1
-		}
-		fmt.Fprintf(stderr, "ndpc build: %v\n", err)
-		return 1
+	if code := report(res, err, "text", stderr); code != 0 {
+		fmt.Fprintf(stderr, "ndpc build: %s was left as it was\n", opts.Out)
+		return code
 	}
 	fmt.Fprintf(stdout, "ndpc build: %d pages and %d files in %s\n", res.Pages, res.Files, opts.Out)
 	return 0
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	opts := generator.DefaultOptions()
+	opts.Minify = false
+	fs := flag.NewFlagSet("ndpc check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	siteFlags(fs, &opts)
+	format := fs.String("format", "text", "how to print problems: text (path:line:col: message) or github (workflow annotations)")
+	_ = fs.Bool("search", true, "accepted, like ndpc build's flag; check builds no search index")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: ndpc check [flags]\n\nRuns every validation of ndpc build and writes nothing. Exit code 1 when there are errors, 0 when there are only warnings.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *format != "text" && *format != "github" {
+		fmt.Fprintf(stderr, "ndpc check: unknown --format %q: use text or github\n", *format)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "ndpc check: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	res, err := generator.Check(opts)
+	out := stderr
+	if *format == "github" {
+		out = stdout // workflow commands are read from standard output
+	}
+	if code := report(res, err, *format, out); code != 0 {
+		return code
+	}
+	fmt.Fprintf(stdout, "ndpc check: %d pages, no errors, %d warnings\n", res.Pages, len(res.Warnings))
+	return 0
+}
+
+// report prints the warnings of a run and, when it failed, its errors, in
+// the given format; it returns the exit code.
+func report(res generator.Result, err error, format string, w io.Writer) int {
+	line := func(p diag.Problem) string {
+		if format == "github" {
+			return p.GitHub()
+		}
+		return p.String()
+	}
+	var problems *diag.Errors
+	if err != nil && !errors.As(err, &problems) {
+		fmt.Fprintf(w, "ndpc: %v\n", err)
+		return 1
+	}
+	if problems == nil {
+		for _, p := range res.Warnings {
+			fmt.Fprintln(w, line(p))
+		}
+		return 0
+	}
+	for _, p := range problems.Problems {
+		fmt.Fprintln(w, line(p))
+	}
+	if format == "text" {
+		fmt.Fprintf(w, "%d errors\n", countErrors(problems.Problems))
+	}
+	return 1
 }
 
 func countErrors(ps []diag.Problem) int {

@@ -69,7 +69,8 @@ func TestExitCodes(t *testing.T) {
 	for _, want := range []string{
 		"content/team.en.md:1:1: the required field \"title\" is missing",
 		"content/team.en.md:4:5: broken link \"nowhere.md\"",
-		"2 errors;",
+		"2 errors\n",
+		"was left as it was",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, msg)
@@ -80,5 +81,39 @@ func TestExitCodes(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public/en/about/index.html")); err != nil {
 		t.Error("a failed build removed the previous output")
+	}
+}
+
+func TestCheckFormats(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content/about.en.md"), "---\ntitle: About\ncolour: blue\n---\nText.\n")
+	args := repoArgs(t, dir)[:2] // --content only: check writes nothing
+	repo := repoArgs(t, dir)[4:]
+	var out, errOut bytes.Buffer
+	if code := run(append(append([]string{"check"}, args...), repo...), &out, &errOut); code != 0 {
+		t.Fatalf("warnings only: exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "content/about.en.md:3:1: warning: unknown field \"colour\"") {
+		t.Errorf("warning not printed: %s", errOut.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("check wrote output")
+	}
+
+	write(t, filepath.Join(dir, "content/team.en.md"), "---\ntitle: Team\n---\n[x](nowhere.md)\n")
+	out.Reset()
+	if code := run(append(append([]string{"check", "--format", "github"}, args...), repo...), &out, &errOut); code != 1 {
+		t.Fatalf("errors: exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		"::warning file=" + filepath.Join(dir, "content/about.en.md") + ",line=3,col=1::unknown field \"colour\"",
+		"::error file=" + filepath.Join(dir, "content/team.en.md") + ",line=4,col=5::broken link \"nowhere.md\"",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("annotations lack %q:\n%s", want, out.String())
+		}
+	}
+	if code := run([]string{"check", "--format", "xml"}, &out, &errOut); code != 2 {
+		t.Errorf("unknown format: exit %d, want 2", code)
 	}
 }

@@ -138,3 +138,30 @@ func (e *Errors) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// GitHub formats the problem as a GitHub Actions workflow command, so that
+// a pull request shows it on the line it concerns:
+//
+//	::error file=content/x.md,line=4,col=17::unknown country "XX": …
+func (p Problem) GitHub() string {
+	kind := "error"
+	if p.Severity == Warning {
+		kind = "warning"
+	}
+	props := "file=" + escapeProperty(p.Path)
+	if p.Line > 0 {
+		props += fmt.Sprintf(",line=%d", p.Line)
+		if p.Col > 0 {
+			props += fmt.Sprintf(",col=%d", p.Col)
+		}
+	}
+	return "::" + kind + " " + props + "::" + escapeData(p.Message)
+}
+
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -29,3 +29,14 @@ func TestSortedAndFormatted(t *testing.T) {
 		t.Error("warnings alone must not fail")
 	}
 }
+
+func TestGitHubAnnotation(t *testing.T) {
+	p := Problem{Path: "content/a,b.md", Line: 4, Col: 17, Message: "unknown country \"XX\": 100% wrong\nfix it"}
+	if got, want := p.GitHub(), "::error file=content/a%2Cb.md,line=4,col=17::unknown country \"XX\": 100%25 wrong%0Afix it"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	w := Problem{Path: "content/a.md", Severity: Warning, Message: "m"}
+	if got := w.GitHub(); got != "::warning file=content/a.md::m" {
+		t.Errorf("got %s", got)
+	}
+}

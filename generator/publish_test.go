@@ -1,0 +1,264 @@
+package generator
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// buildReal builds the repository's content as ndpc build does, into a
+// fresh folder, and returns the output folder.
+func buildReal(t *testing.T) string {
+	t.Helper()
+	repo, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	opts := DefaultOptions()
+	opts.Content, opts.Templates = filepath.Join(repo, "content"), filepath.Join(repo, "templates")
+	opts.Static, opts.I18n = filepath.Join(repo, "static"), filepath.Join(repo, "i18n")
+	opts.Out, opts.BaseURL = out, "https://example.org"
+	if _, err := Build(opts); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return out
+}
+
+func outputFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files["/"+filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+var (
+	refPattern         = regexp.MustCompile(`(?:href|src|action)=("[^"]*"|[^\s>]+)`)
+	inlineScript       = regexp.MustCompile(`<script(?:\s[^>]*)?>`)
+	eventHandler       = regexp.MustCompile(`\son[a-z]+=`)
+	styleAttribute     = regexp.MustCompile(`\sstyle=`)
+	fingerprintPattern = regexp.MustCompile(`^/assets/.+\.[0-9a-f]{8}\.[a-z0-9]+$`)
+)
+
+func TestProductionOutput(t *testing.T) {
+	out := buildReal(t)
+	files := outputFiles(t, out)
+	mf := newMinifier()
+	pages := 0
+	for name, data := range files {
+		if again, err := mf.apply(name, data); err != nil || !bytes.Equal(again, data) {
+			if mf.handles(name) {
+				t.Errorf("%s is not minified (minifying it again changes it)", name)
+			}
+		}
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		html := string(data)
+		if bytes.Contains(data, []byte("\n  ")) {
+			t.Errorf("%s keeps indentation: not minified", name)
+		}
+		for _, tag := range inlineScript.FindAllString(html, -1) {
+			if !strings.Contains(tag, "src=") {
+				t.Errorf("%s has an inline script %s, which the CSP blocks", name, tag)
+			}
+		}
+		if m := eventHandler.FindString(html); m != "" {
+			t.Errorf("%s has an event handler attribute %q, which the CSP blocks", name, m)
+		}
+		if m := styleAttribute.FindString(html); m != "" {
+			t.Errorf("%s has a style attribute, which the CSP blocks", name)
+		}
+		for _, m := range refPattern.FindAllStringSubmatch(html, -1) {
+			ref := strings.Trim(m[1], `"`)
+			if !strings.HasPrefix(ref, "/") || strings.HasPrefix(ref, "//") {
+				continue
+			}
+			ref, _, _ = strings.Cut(ref, "#")
+			target := ref
+			if strings.HasSuffix(target, "/") {
+				target += "index.html"
+			}
+			if _, ok := files[target]; !ok {
+				t.Errorf("%s links to %s, which the build did not write", name, ref)
+			}
+			if strings.HasPrefix(ref, "/assets/") && !fingerprintPattern.MatchString(ref) {
+				t.Errorf("%s refers to the asset %s without a fingerprint", name, ref)
+			}
+		}
+	}
+	if pages < 70 {
+		t.Errorf("only %d pages", pages)
+	}
+	for name := range files {
+		if strings.HasPrefix(name, "/assets/") && !fingerprintPattern.MatchString(name) {
+			t.Errorf("asset %s is published without a fingerprint", name)
+		}
+	}
+}
+
+func TestReproducibleBuild(t *testing.T) {
+	a, b := outputFiles(t, buildReal(t)), outputFiles(t, buildReal(t))
+	if len(a) != len(b) {
+		t.Fatalf("two builds wrote %d and %d files", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two builds of the same content", name)
+		}
+	}
+}
+
+func TestSubmissionForm(t *testing.T) {
+	out := buildReal(t)
+	for _, lang := range []string{"en", "ru"} {
+		data, err := os.ReadFile(filepath.Join(out, lang, "submit/index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(data)
+		for _, want := range []string{
+			`<form class=submit-form name=case-study-submission method=POST action=/` + lang + `/thanks/ data-netlify=true netlify-honeypot=bot-field>`,
+			`<input type=hidden name=form-name value=case-study-submission>`,
+			`<input type=hidden name=language value=` + lang + `>`,
+			`name=bot-field`,
+		} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s form lacks %s", lang, want)
+			}
+		}
+		for _, field := range SubmissionFields {
+			if !strings.Contains(html, "name="+field) {
+				t.Errorf("%s form lacks the field %s", lang, field)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(out, lang, "thanks/index.html")); err != nil {
+			t.Errorf("no %s thank-you page", lang)
+		}
+	}
+}
+
+type netlifyConfig struct {
+	Build struct {
+		Command     string
+		Publish     string
+		Environment map[string]string
+	}
+	Context   map[string]struct{ Command string }
+	Redirects []struct {
+		From, To   string
+		Status     int
+		Force      bool
+		Conditions map[string][]string
+	}
+	Headers []struct {
+		For    string
+		Values map[string]string
+	}
+}
+
+func TestNetlifyConfig(t *testing.T) {
+	var cfg netlifyConfig
+	if _, err := toml.DecodeFile("../netlify.toml", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Build.Command != `go run ./cmd/ndpc build --base-url "$URL"` || cfg.Build.Publish != "public" {
+		t.Errorf("build = %+v", cfg.Build)
+	}
+	gomod, err := os.ReadFile("../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := regexp.MustCompile(`(?m)^toolchain go(\S+)`).FindSubmatch(gomod); want == nil || cfg.Build.Environment["GO_VERSION"] != string(want[1]) {
+		t.Errorf("GO_VERSION %q does not match go.mod's toolchain", cfg.Build.Environment["GO_VERSION"])
+	}
+	for _, ctx := range []string{"deploy-preview", "branch-deploy"} {
+		if c := cfg.Context[ctx].Command; c != `go run ./cmd/ndpc build --base-url "$DEPLOY_PRIME_URL"` {
+			t.Errorf("context %s command = %q", ctx, c)
+		}
+	}
+	type rule struct {
+		from, to string
+		status   int
+		lang     string
+	}
+	var got []rule
+	for _, r := range cfg.Redirects {
+		lang := strings.Join(r.Conditions["Language"], ",")
+		got = append(got, rule{r.From, r.To, r.Status, lang})
+		if r.From == "/" && !r.Force {
+			t.Error("the language redirect at / must be forced: /index.html exists")
+		}
+	}
+	want := []rule{{"/", "/ru/", 302, "ru"}, {"/", "/en/", 302, ""}, {"/ru/*", "/ru/404.html", 404, ""}, {"/en/*", "/en/404.html", 404, ""}}
+	if len(got) != len(want) {
+		t.Fatalf("redirects = %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("redirect %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	headers := map[string]map[string]string{}
+	for _, h := range cfg.Headers {
+		headers[h.For] = h.Values
+	}
+	all := headers["/*"]
+	csp := all["Content-Security-Policy"]
+	for _, want := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "form-action 'self'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP lacks %s", want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+		t.Error("CSP allows inline or eval'd code")
+	}
+	if all["X-Content-Type-Options"] != "nosniff" || all["Referrer-Policy"] == "" || all["Permissions-Policy"] == "" {
+		t.Errorf("security headers = %v", all)
+	}
+	if _, ok := all["Cache-Control"]; ok {
+		t.Error("pages must not be cached for a year")
+	}
+	if headers["/assets/*"]["Cache-Control"] != "public, max-age=31536000, immutable" {
+		t.Errorf("assets cache = %q", headers["/assets/*"]["Cache-Control"])
+	}
+}
+
+func TestAliasRedirects(t *testing.T) {
+	opts, _, _, err := buildText(t, `
+-- content/case-studies/proto.en.md --
+---
+title: PROTO
+summary: A centre.
+countries: [EE]
+sectors: [digital]
+outcome: impact
+aliases: [/en/cases/proto/, /proto]
+---
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readOut(t, opts, "/_redirects")
+	if !strings.Contains(got, "/en/cases/proto/ /en/case-studies/proto/ 301\n/proto /en/case-studies/proto/ 301\n") {
+		t.Errorf("_redirects =\n%s", got)
+	}
+}
