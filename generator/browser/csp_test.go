@@ -57,7 +57,6 @@ func (c *consoleLog) take() []string {
 	return out
 }
 
-
 func TestPagesRaiseNoCSPViolation(t *testing.T) {
 	logs := &consoleLog{}
 	ctx := newBrowser(t, logs.listen)
