@@ -30,8 +30,9 @@ type assetFile struct {
 }
 
 // loadAssets reads static/assets/, minifies each file when mf is not nil,
-// and names it after the hash of what will be published.
-func loadAssets(staticDir string, mf *minifier) (*assets, error) {
+// and, when fingerprint is set, names it after the hash of what will be
+// published.
+func loadAssets(staticDir string, mf *minifier, fingerprint bool) (*assets, error) {
 	a := &assets{urls: map[string]string{}}
 	root := filepath.Join(staticDir, assetsDir)
 	if _, err := os.Stat(root); os.IsNotExist(err) {
@@ -58,7 +59,10 @@ func loadAssets(staticDir string, mf *minifier) (*assets, error) {
 		}
 		sum := sha256.Sum256(data)
 		ext := path.Ext(original)
-		published := strings.TrimSuffix(original, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		published := original
+		if fingerprint {
+			published = strings.TrimSuffix(original, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		}
 		a.urls[original] = published
 		a.files = append(a.files, assetFile{url: published, data: data})
 		return nil

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
@@ -35,12 +36,15 @@ type Options struct {
 	BaseURL   string // absolute URL of the site; "" takes the site settings
 	Drafts    bool   // build pages with draft: true
 	Minify    bool   // minify HTML, CSS, JS, SVG, JSON and XML output
+	// Fingerprint publishes static/assets/ files under names with a hash
+	// of their content, to be cached for a year.
+	Fingerprint bool
 }
 
 // DefaultOptions returns the repository's folders and the production
 // settings of ndpc build.
 func DefaultOptions() Options {
-	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public", Minify: true}
+	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public", Minify: true, Fingerprint: true}
 }
 
 // Result summarises a successful build.
@@ -130,6 +134,7 @@ type builder struct {
 	md       *markdown.Converter
 	mf       *minifier // nil: output is not minified
 	assets   *assets
+	cards    sync.Map // *content.CaseStudy → template.HTML of its card
 	out      sink
 	problems *diag.List
 }
@@ -173,7 +178,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if opts.Minify {
 		mf = newMinifier()
 	}
-	assets, err := loadAssets(opts.Static, mf)
+	assets, err := loadAssets(opts.Static, mf, opts.Fingerprint)
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +192,6 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 		assets:   assets,
 		problems: problems,
 	}
-	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(assets), problems)
+	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(b), problems)
 	return b, nil
 }

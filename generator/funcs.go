@@ -16,19 +16,18 @@ import (
 //	asset path       the fingerprinted address of a file under static/assets/
 //	add a b          a + b
 //	join list sep    the strings of list joined with sep
-//	card L cs        a case study for the "case-card" partial
+//	card cs          the "case-card" partial for a case study, rendered once
+//	                 per build and shared by every list that shows it
 //	downloads L dl   a brief's downloads for the "brief-downloads" partial
 //	when L ev        an event for the "event-when" partial
 //	cards L list     case studies for the "case-grid" partial
 //	toc L headings   a table of contents for the "toc" partial
-func templateFuncs(a *assets) template.FuncMap {
+func templateFuncs(b *builder) template.FuncMap {
 	return template.FuncMap{
-		"asset": a.URL,
+		"asset": b.assets.URL,
+		"card":  b.card,
 		"add":   func(a, b int) int { return a + b },
 		"join":  strings.Join,
-		"card": func(L *locale.Locale, cs *content.CaseStudy) CaseCard {
-			return CaseCard{L: L, CaseStudy: cs}
-		},
 		"downloads": func(L *locale.Locale, dl []Download) DownloadList {
 			return DownloadList{L: L, Downloads: dl}
 		},
@@ -72,4 +71,18 @@ type CaseGrid struct {
 type TOC struct {
 	L        *locale.Locale
 	Headings []markdown.Heading
+}
+
+// card returns the "case-card" partial of a case study, rendering it the
+// first time a page asks for it.
+func (b *builder) card(cs *content.CaseStudy) (template.HTML, error) {
+	if html, ok := b.cards.Load(cs); ok {
+		return html.(template.HTML), nil
+	}
+	html, err := b.tmpl.Partial("case-card", CaseCard{L: b.locales[cs.Lang], CaseStudy: cs})
+	if err != nil {
+		return "", err
+	}
+	b.cards.Store(cs, html)
+	return html, nil
 }

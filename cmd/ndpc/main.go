@@ -3,6 +3,7 @@
 //
 //	ndpc build [flags]   build the site into public/
 //	ndpc check [flags]   every validation of a build, writing nothing
+//	ndpc serve [flags]   preview with drafts, rebuilt and reloaded on save
 //
 // Exit codes: 0 success, 1 content or build errors (each printed as
 // path:line:col: message), 2 wrong usage.
@@ -24,6 +25,7 @@ const usage = `ndpc builds the cross-innovation site from the Markdown in conten
 Usage:
   ndpc build [flags]    build the site into public/ (see ndpc build --help)
   ndpc check [flags]    check the content without writing anything (ndpc check --help)
+  ndpc serve [flags]    preview on http://127.0.0.1:1313/, reloaded on every save
 
 Run it from the repository's root.
 `
@@ -42,6 +44,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stdout, stderr)
 	case "check":
 		return check(args[1:], stdout, stderr)
+	case "serve":
+		return serve(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -57,23 +57,24 @@ var frontMatterFormats = []*frontmatter.Format{
 }
 
 // splitFrontMatter parses the front matter of a content file. It returns
-// the fields in file order, the body and the number of lines before the
-// body. A file without front matter is an error.
-func splitFrontMatter(src []byte) (fields []field, body []byte, bodyLine int, err error) {
+// the fields in file order, the body, the number of lines before the body
+// and the front matter's text. A file without front matter is an error.
+func splitFrontMatter(src []byte) (fields []field, body []byte, bodyLine int, head []byte, err error) {
 	var raw rawFrontMatter
 	body, err = frontmatter.MustParse(bytes.NewReader(src), &raw, frontMatterFormats...)
 	if err != nil {
-		return nil, nil, 0, frontMatterMissing(src, err)
+		return nil, nil, 0, nil, frontMatterMissing(src, err)
 	}
 	bodyStart := len(src) - len(body)
-	bodyLine = bytes.Count(src[:bodyStart], []byte("\n"))
+	head = src[:bodyStart]
+	bodyLine = bytes.Count(head, []byte("\n"))
 	first := firstContentLine(src) + 1 // the line after the opening delimiter
 	if raw.toml {
 		fields, err = parseTOML(raw.data, first)
 	} else {
 		fields, err = parseYAML(raw.data, first)
 	}
-	return fields, body, bodyLine, err
+	return fields, body, bodyLine, head, err
 }
 
 // frontMatterMissing explains why the frontmatter package found none.

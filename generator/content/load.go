@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -118,7 +119,7 @@ func loadPage(fsys fs.FS, rel, shown string, files map[string]File, problems *di
 		return nil
 	}
 	p := &Page{Kind: loc.kind, Lang: loc.lang, Section: loc.section, Slug: loc.slug, Source: rel, Path: shown}
-	fields, body, bodyLine, err := splitFrontMatter(src)
+	fields, body, bodyLine, head, err := splitFrontMatter(src)
 	if err != nil {
 		if pe, ok := err.(*positionError); ok {
 			problems.Errorf(shown, pe.Line, pe.Col, "%s", pe.Msg)
@@ -127,7 +128,7 @@ func loadPage(fsys fs.FS, rel, shown string, files map[string]File, problems *di
 		}
 		return nil
 	}
-	p.Body, p.BodyLine = body, bodyLine
+	p.Body, p.BodyLine, p.head = body, bodyLine, string(head)
 	d := newDecoder(shown, firstContentLine(src), fields, problems)
 	decodePage(p, d, files)
 	return p
@@ -195,23 +196,34 @@ func (s *Site) pairTranslations(problems *diag.List) {
 			continue
 		}
 		en.Translation, ru.Translation = ru, en
-		a, ok1 := en.Typed.(*CaseStudy)
-		b, ok2 := ru.Typed.(*CaseStudy)
-		if !ok1 || !ok2 {
-			continue
+		s.checkTwins(en, ru, problems)
+	}
+}
+
+// checkTwins reports a translation that disagrees with its twin on the
+// facts that place a case study in the indexes. The problem is reported on
+// the Russian file, naming the English one.
+func (s *Site) checkTwins(p, q *Page, problems *diag.List) {
+	en, ru := p, q
+	if en.Lang != English {
+		en, ru = q, p
+	}
+	a, ok1 := en.Typed.(*CaseStudy)
+	b, ok2 := ru.Typed.(*CaseStudy)
+	if !ok1 || !ok2 {
+		return
+	}
+	check := func(key string, x, y []string) {
+		if !sameSet(x, y) {
+			problems.Errorf(ru.Path, ru.FieldLine(key), 1, "%s [%s] differ from the English version %s:%d [%s]: a translation must name the same %s",
+				key, strings.Join(y, ", "), en.Path, en.FieldLine(key), strings.Join(x, ", "), key)
 		}
-		check := func(key string, x, y []string) {
-			if !sameSet(x, y) {
-				problems.Errorf(ru.Path, ru.FieldLine(key), 1, "%s [%s] differ from the English version %s:%d [%s]: a translation must name the same %s",
-					key, strings.Join(y, ", "), en.Path, en.FieldLine(key), strings.Join(x, ", "), key)
-			}
-		}
-		check("countries", codes(a.Countries), codes(b.Countries))
-		check("sectors", strs(a.Sectors), strs(b.Sectors))
-		if a.Outcome != b.Outcome && a.Outcome != "" && b.Outcome != "" {
-			problems.Errorf(ru.Path, ru.FieldLine("outcome"), 1, "outcome %s differs from the English version %s:%d (%s): a translation must have the same outcome",
-				b.Outcome, en.Path, en.FieldLine("outcome"), a.Outcome)
-		}
+	}
+	check("countries", codes(a.Countries), codes(b.Countries))
+	check("sectors", strs(a.Sectors), strs(b.Sectors))
+	if a.Outcome != b.Outcome && a.Outcome != "" && b.Outcome != "" {
+		problems.Errorf(ru.Path, ru.FieldLine("outcome"), 1, "outcome %s differs from the English version %s:%d (%s): a translation must have the same outcome",
+			b.Outcome, en.Path, en.FieldLine("outcome"), a.Outcome)
 	}
 }
 
@@ -236,12 +248,19 @@ func (s *Site) sortLists() {
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].Source < s.Pages[j].Source })
 	for _, lang := range Langs {
 		col := Collator(lang)
+		var buf collate.Buffer
 		cs := s.CaseStudies[lang]
+		for _, c := range cs {
+			if c.sortKey == nil {
+				c.sortKey = append([]byte{}, col.KeyFromString(&buf, c.Title)...)
+				buf.Reset()
+			}
+		}
 		sort.SliceStable(cs, func(i, j int) bool {
 			if cs[i].Weight != cs[j].Weight {
 				return cs[i].Weight < cs[j].Weight
 			}
-			if c := col.CompareString(cs[i].Title, cs[j].Title); c != 0 {
+			if c := bytes.Compare(cs[i].sortKey, cs[j].sortKey); c != 0 {
 				return c < 0
 			}
 			return cs[i].Slug < cs[j].Slug

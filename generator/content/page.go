@@ -75,6 +75,7 @@ type Page struct {
 	Invalid bool
 
 	fieldLines map[string]int
+	head       string // the file up to the body, to tell body-only edits
 }
 
 // URL returns the page's site path, such as /en/case-studies/proto/.
@@ -113,6 +114,8 @@ type CaseStudy struct {
 	Website       string
 	Image         string
 	ImageAlt      string
+
+	sortKey []byte // the title's collation key in the page's language
 }
 
 // Brief is a policy brief, usually a bundle with a PDF to download.

@@ -30,6 +30,7 @@ const (
 // Templates holds one parsed template per page template file.
 type Templates struct {
 	prefix string
+	root   *template.Template            // the layout and partials
 	pages  map[string]*template.Template // by file name: "case-study.html"
 }
 
@@ -56,6 +57,7 @@ func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List
 			reportParse(problems, name(rel), err)
 		}
 	}
+	t.root = root
 	pages, _ := fs.Glob(fsys, "*.html")
 	sort.Strings(pages)
 	for _, rel := range pages {
@@ -117,6 +119,19 @@ func (t *Templates) Execute(w io.Writer, page string, data any) error {
 		entry = path.Join(t.prefix, page)
 	}
 	return tmpl.ExecuteTemplate(w, entry, data)
+}
+
+// Partial renders a template defined in the partials, such as
+// "case-card", on its own: for pieces that many pages show, rendered once.
+func (t *Templates) Partial(name string, data any) (template.HTML, error) {
+	if t.root == nil || t.root.Lookup(name) == nil {
+		return "", fmt.Errorf("%s: no partial %q: define it in a file there", path.Join(t.prefix, partialsDir), name)
+	}
+	var b strings.Builder
+	if err := t.root.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
 }
 
 // ExecError turns an execution error ("template: templates/x.html:12:5:

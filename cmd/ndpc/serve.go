@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"ndpc/generator"
+	"ndpc/generator/preview"
+)
+
+func serve(args []string, stdout, stderr io.Writer) int {
+	site := generator.DefaultOptions()
+	fs := flag.NewFlagSet("ndpc serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	siteFlags(fs, &site)
+	bind := fs.String("bind", "127.0.0.1", "`address` to listen on")
+	port := fs.Int("port", 1313, "`port` to listen on")
+	_ = fs.Bool("search", true, "accepted, like ndpc build's flag; the preview builds no search index")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: ndpc serve [flags]\n\nBuilds the site with its drafts into memory, serves it, and rebuilds and reloads the open pages whenever a file in content/, templates/, static/ or i18n/ changes. Errors show on the page; the last good site stays in place. Ctrl-C stops it.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "ndpc serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv, err := preview.Start(ctx, preview.Options{Site: site, Bind: *bind, Port: *port, Log: stdout})
+	if err != nil {
+		fmt.Fprintf(stderr, "ndpc serve: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "ndpc serve: http://%s/ (Ctrl-C to stop)\n", srv.Addr())
+	if err := srv.Wait(); err != nil {
+		fmt.Fprintf(stderr, "ndpc serve: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "ndpc serve: stopped")
+	return 0
+}

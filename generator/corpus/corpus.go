@@ -1,0 +1,134 @@
+// Package corpus writes a synthetic content tree for benchmarks: n case
+// studies in English and Russian, each with about 700 words of Markdown
+// (headings, emphasis, links to other case studies, a list and a table),
+// plus briefs with PDFs, report chapters, events and plain pages. The
+// tree is the same for the same n and seed.
+package corpus
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+var (
+	countries = []string{"DK", "EE", "FI", "DE", "IS", "LV", "LT", "NO", "PL", "RU", "SE"}
+	sectors   = []string{"digital", "economic", "environmental", "social", "education"}
+	outcomes  = []string{"impact", "ongoing", "problems", "discontinued"}
+	fields    = []string{"design", "architecture", "music", "film", "games", "crafts", "museums", "media"}
+	words     = map[string][]string{
+		"en": strings.Fields(`culture creative industry innovation partnership region museum design digital platform community network city craft heritage education school youth audience festival artist company business cluster policy support funding programme research university lab sustainable circular material product service`),
+		"ru": strings.Fields(`культура творческий индустрия инновации партнёрство регион музей дизайн цифровой платформа сообщество сеть город ремесло наследие образование школа молодёжь аудитория фестиваль художник компания бизнес кластер политика поддержка финансирование программа исследование университет лаборатория устойчивый циркулярный материал продукт услуга`),
+	}
+)
+
+// Write writes the tree under dir/content and returns that folder.
+func Write(dir string, n int, seed int64) (string, error) {
+	r := rand.New(rand.NewSource(seed))
+	root := filepath.Join(dir, "content")
+	slugs := make([]string, n)
+	for i := range slugs {
+		slugs[i] = fmt.Sprintf("case-%05d", i)
+	}
+	var files []file
+	for _, slug := range slugs {
+		cs, ss := pick(r, countries, 1+r.Intn(3)), pick(r, sectors, 1+r.Intn(2))
+		cc, outcome, year := pick(r, fields, 1+r.Intn(2)), outcomes[r.Intn(len(outcomes))], 2010+r.Intn(11)
+		for _, lang := range []string{"en", "ru"} {
+			var b strings.Builder
+			fmt.Fprintf(&b, "---\ntitle: %q\nsummary: %q\ndate: %d-%02d-%02d\n", sentence(r, lang, 4), sentence(r, lang, 18), year, 1+r.Intn(12), 1+r.Intn(28))
+			fmt.Fprintf(&b, "countries: [%s]\nsectors: [%s]\ncci: [%s]\noutcome: %s\nyears: \"%d–%d\"\n---\n\n",
+				strings.Join(cs, ", "), strings.Join(ss, ", "), strings.Join(cc, ", "), outcome, year, year+2)
+			body(&b, r, lang, "", slugs)
+			files = append(files, file{filepath.Join(root, "case-studies", slug+"."+lang+".md"), b.String()})
+		}
+	}
+	for i := 1; i <= 4; i++ {
+		for _, lang := range []string{"en", "ru"} {
+			pdf := fmt.Sprintf("brief-%d-%s.pdf", i, lang)
+			var b strings.Builder
+			fmt.Fprintf(&b, "---\ntitle: %q\nnumber: %d\ndate: 2020-%02d-15\nsummary: %q\ndownload: %s\n---\n\n", sentence(r, lang, 5), i, 6+i, sentence(r, lang, 20), pdf)
+			body(&b, r, lang, "../../case-studies/", slugs)
+			dir := filepath.Join(root, "briefs", fmt.Sprintf("%02d-brief", i))
+			files = append(files, file{filepath.Join(dir, "index."+lang+".md"), b.String()}, file{filepath.Join(dir, pdf), "%PDF-1.4\n% brief\n"})
+		}
+	}
+	for i := 1; i <= 6; i++ {
+		for _, lang := range []string{"en", "ru"} {
+			var b strings.Builder
+			fmt.Fprintf(&b, "---\ntitle: %q\nweight: %d\n---\n\n", sentence(r, lang, 3), i)
+			body(&b, r, lang, "../case-studies/", slugs)
+			files = append(files, file{filepath.Join(root, "report", fmt.Sprintf("chapter-%d.%s.md", i, lang)), b.String()})
+		}
+	}
+	for i := 1; i <= 4; i++ {
+		for _, lang := range []string{"en", "ru"} {
+			var b strings.Builder
+			fmt.Fprintf(&b, "---\ntitle: %q\nstart: 2020-%02d-02T11:00:00+03:00\nsummary: %q\n---\n\n", sentence(r, lang, 3), 6+i, sentence(r, lang, 12))
+			body(&b, r, lang, "../case-studies/", slugs)
+			files = append(files, file{filepath.Join(root, "events", fmt.Sprintf("event-%d.%s.md", i, lang)), b.String()})
+		}
+	}
+	for _, page := range []string{"_index", "about", "team"} {
+		for _, lang := range []string{"en", "ru"} {
+			var b strings.Builder
+			fmt.Fprintf(&b, "---\ntitle: %q\n---\n\n", sentence(r, lang, 3))
+			body(&b, r, lang, "case-studies/", slugs)
+			files = append(files, file{filepath.Join(root, page+"."+lang+".md"), b.String()})
+		}
+	}
+	for _, f := range files {
+		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(f.path, []byte(f.text), 0o644); err != nil {
+			return "", err
+		}
+	}
+	return root, nil
+}
+
+type file struct{ path, text string }
+
+// body writes about 700 words with links to other case studies; rel leads
+// from the page's folder to case-studies/.
+func body(b *strings.Builder, r *rand.Rand, lang, rel string, slugs []string) {
+	w := words[lang]
+	for s := 0; s < 4; s++ {
+		fmt.Fprintf(b, "## %s\n\n", sentence(r, lang, 3))
+		for p := 0; p < 3; p++ {
+			other := slugs[r.Intn(len(slugs))]
+			fmt.Fprintf(b, "%s *%s* %s [%s](%s%s.%s.md) %s **%s**.\n\n", sentence(r, lang, 20), w[r.Intn(len(w))], sentence(r, lang, 15), w[r.Intn(len(w))], rel, other, lang, sentence(r, lang, 12), w[r.Intn(len(w))])
+		}
+		if s == 1 {
+			for k := 0; k < 4; k++ {
+				fmt.Fprintf(b, "- %s\n", sentence(r, lang, 8))
+			}
+			b.WriteString("\n| | 2019 | 2020 |\n|---|---:|---:|\n")
+			for k := 0; k < 3; k++ {
+				fmt.Fprintf(b, "| %s | %d | %d |\n", w[r.Intn(len(w))], r.Intn(500), r.Intn(500))
+			}
+			b.WriteString("\n")
+		}
+	}
+}
+
+func sentence(r *rand.Rand, lang string, n int) string {
+	w := words[lang]
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = w[r.Intn(len(w))]
+	}
+	s := []rune(strings.Join(parts, " "))
+	return strings.ToUpper(string(s[0])) + string(s[1:])
+}
+
+func pick(r *rand.Rand, from []string, k int) []string {
+	out := make([]string, k)
+	for i, j := range r.Perm(len(from))[:k] {
+		out[i] = from[j]
+	}
+	return out
+}

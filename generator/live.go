@@ -1,0 +1,364 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"ndpc/generator/content"
+	"ndpc/generator/diag"
+)
+
+// Live is the site of the preview server: built in memory, drafts
+// included, not minified and not fingerprinted, and updated as files
+// change. A change to one page renders that page and what shows it (its
+// indexes, the feed) again, not the whole site; a change it cannot follow
+// page by page (a new or removed file, templates, i18n tables) builds the
+// whole site again. A failed build leaves the last good site in place.
+type Live struct {
+	opts Options
+
+	mu     sync.RWMutex
+	files  map[string][]byte         // the last good site, by site path
+	b      *builder                  // the model the site was rendered from
+	broken map[string][]diag.Problem // errors since the last good state, by file
+	dirty  bool                      // the model may differ from the files: build everything next time
+	// stale feeds are made again when they are asked for, not on every save.
+	stale map[content.Lang]bool
+}
+
+// Update says what a rebuild changed.
+type Update struct {
+	Full     bool           // the whole site was built again: reload every page
+	Pages    []string       // site paths of the pages that changed
+	Styles   []string       // site paths of stylesheets that changed alone
+	Problems []diag.Problem // the errors still to fix; empty when the site is good
+	Took     time.Duration
+}
+
+// OK reports whether the site is free of errors.
+func (u Update) OK() bool { return len(u.Problems) == 0 }
+
+// NewLive builds the site in memory. The error is for folders that cannot
+// be read; content errors are in the update's problems.
+func NewLive(opts Options) (*Live, Update, error) {
+	opts.Drafts, opts.Minify, opts.Fingerprint = true, false, false
+	l := &Live{opts: opts, files: map[string][]byte{}, broken: map[string][]diag.Problem{}, stale: map[content.Lang]bool{}}
+	u, err := l.full(time.Now())
+	return l, u, err
+}
+
+// File returns the last good content at a site path; a folder path
+// ("/en/") means its index.html.
+func (l *Live) File(sitePath string) ([]byte, bool) {
+	if strings.HasSuffix(sitePath, "/") {
+		sitePath += "index.html"
+	}
+	for _, lang := range content.Langs {
+		if sitePath == feedPath(lang) {
+			l.mu.Lock()
+			if l.stale[lang] {
+				l.files[sitePath] = l.b.feed(lang)
+				delete(l.stale, lang)
+			}
+			l.mu.Unlock()
+		}
+	}
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	data, ok := l.files[sitePath]
+	return data, ok
+}
+
+// Problems returns the errors of the current state.
+func (l *Live) Problems() []diag.Problem {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.problems()
+}
+
+func (l *Live) problems() []diag.Problem {
+	var all []diag.Problem
+	for _, ps := range l.broken {
+		all = append(all, ps...)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Path != all[j].Path {
+			return all[i].Path < all[j].Path
+		}
+		return all[i].Line < all[j].Line
+	})
+	return all
+}
+
+// Apply brings the site up to date with changed files (paths as the
+// watcher reports them).
+func (l *Live) Apply(changed []string) (Update, error) {
+	start := time.Now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.dirty || l.b == nil {
+		return l.fullLocked(start)
+	}
+	var pages, styles []string
+	for _, f := range changed {
+		switch root, rel := l.locate(f); root {
+		case "content":
+			if !strings.HasSuffix(rel, ".md") {
+				return l.fullLocked(start)
+			}
+			pages = append(pages, rel)
+		case "static":
+			styles = append(styles, rel)
+		case "":
+			// outside the site's folders: nothing depends on it
+		default: // templates, i18n
+			return l.fullLocked(start)
+		}
+	}
+	u := Update{}
+	for _, rel := range styles {
+		if !l.reloadStatic(rel, &u) {
+			return l.fullLocked(start)
+		}
+	}
+	if len(pages) > 0 {
+		full, err := l.renderPages(pages, &u)
+		if err != nil || full {
+			return l.fullLocked(start)
+		}
+	}
+	u.Problems = l.problems()
+	u.Took = time.Since(start)
+	return u, nil
+}
+
+// locate tells which of the site's folders a changed file is in, and its
+// path relative to that folder.
+func (l *Live) locate(file string) (root, rel string) {
+	abs, _ := filepath.Abs(file)
+	for _, r := range []struct{ name, dir string }{
+		{"content", l.opts.Content}, {"templates", l.opts.Templates}, {"static", l.opts.Static}, {"i18n", l.opts.I18n},
+	} {
+		dir, _ := filepath.Abs(r.dir)
+		if p, err := filepath.Rel(dir, abs); err == nil && !strings.HasPrefix(p, "..") {
+			return r.name, filepath.ToSlash(p)
+		}
+	}
+	return "", ""
+}
+
+// reloadStatic publishes a changed static file again. A stylesheet is
+// reported on its own, so that pages can swap it without reloading.
+func (l *Live) reloadStatic(rel string, u *Update) bool {
+	data, err := os.ReadFile(filepath.Join(l.opts.Static, filepath.FromSlash(rel)))
+	if err != nil {
+		return false // removed: build everything
+	}
+	sitePath := "/" + rel
+	if _, ok := l.files[sitePath]; !ok {
+		return false // new file
+	}
+	l.files[sitePath] = data
+	if strings.HasSuffix(rel, ".css") {
+		u.Styles = append(u.Styles, sitePath)
+	} else {
+		u.Full = true // a script or image: reload every page
+	}
+	return true
+}
+
+// renderPages reloads changed pages and renders what depends on them. It
+// returns true when the change needs a full build.
+func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
+	b := l.b
+	problems := &diag.List{}
+	b.problems = problems
+	affected := map[string]bool{}
+	fieldsChanged := false
+	var reloaded []*content.Page
+	for _, rel := range rels {
+		change, before, err := b.site.Reload(os.DirFS(l.opts.Content), rel, problems)
+		if err != nil {
+			return true, err
+		}
+		p, _ := b.site.PageBySource(rel)
+		switch change {
+		case content.Structural:
+			return true, nil
+		case content.BodyChanged:
+			affected[p.URL()] = true
+		case content.FieldsChanged:
+			fieldsChanged = true
+			reloaded = append(reloaded, p)
+			b.cards.Delete(p.Typed)
+			for _, u := range b.dependents(p, before) {
+				affected[u] = true
+			}
+		}
+	}
+	for _, p := range reloaded { // after the whole batch: twins may change together
+		b.site.CheckTranslation(p, problems)
+	}
+	if len(affected) == 0 {
+		return false, nil
+	}
+	staged := newMemSink()
+	b.out = staged
+	var jobs []job
+	for _, lang := range content.Langs {
+		if !anyPrefix(affected, "/"+string(lang)+"/") {
+			continue
+		}
+		for _, j := range b.planLang(lang) {
+			if affected[j.url] {
+				jobs = append(jobs, j)
+			}
+		}
+	}
+	b.render(jobs)
+
+	shown := map[string]bool{}
+	for _, rel := range rels {
+		p, _ := b.site.PageBySource(rel)
+		shown[p.Path] = true
+		delete(l.broken, p.Path)
+	}
+	if problems.HasErrors() {
+		for _, pr := range problems.Sorted() {
+			if pr.Severity == diag.Error {
+				l.broken[pr.Path] = append(l.broken[pr.Path], pr)
+			}
+		}
+		if fieldsChanged {
+			l.dirty = true // indexes may now show what failed: start afresh next time
+		}
+		return false, nil
+	}
+	for p, data := range staged.files {
+		l.files[p] = data
+		u.Pages = append(u.Pages, p)
+	}
+	for _, lang := range content.Langs {
+		if affected[feedPath(lang)] {
+			l.stale[lang] = true
+		}
+	}
+	sort.Strings(u.Pages)
+	return false, nil
+}
+
+func feedPath(lang content.Lang) string { return "/" + string(lang) + "/feed.xml" }
+
+// dependents lists the site paths that show page p, whose fields changed
+// from before (a copy of its typed value).
+func (b *builder) dependents(p *content.Page, before any) []string {
+	lang := p.Lang
+	home := content.URLFor(lang, "", "")
+	urls := []string{p.URL()}
+	switch t := p.Typed.(type) {
+	case *content.CaseStudy:
+		old, _ := before.(*content.CaseStudy)
+		urls = append(urls, home, feedPath(lang),
+			content.URLFor(lang, content.SectionCaseStudies, ""),
+			content.URLFor(lang, content.SectionCountries, ""),
+			content.URLFor(lang, content.SectionSectors, ""))
+		for _, cs := range []*content.CaseStudy{old, t} {
+			if cs == nil {
+				continue
+			}
+			for _, c := range cs.Countries {
+				urls = append(urls, content.URLFor(lang, content.SectionCountries, c.Slug))
+			}
+			for _, s := range cs.Sectors {
+				urls = append(urls, content.URLFor(lang, content.SectionSectors, string(s)))
+			}
+		}
+	case *content.Brief:
+		urls = append(urls, home, feedPath(lang), content.URLFor(lang, content.SectionBriefs, ""))
+		if tw := p.Translation; tw != nil { // the twin offers this brief's PDF too
+			urls = append(urls, tw.URL(), content.URLFor(tw.Lang, content.SectionBriefs, ""))
+		}
+	case *content.ReportChapter:
+		urls = append(urls, home, content.URLFor(lang, content.SectionReport, ""))
+		for _, ch := range b.site.Chapters[lang] { // neighbours show titles
+			urls = append(urls, ch.URL())
+		}
+	case *content.Event:
+		urls = append(urls, home, feedPath(lang), content.URLFor(lang, content.SectionEvents, ""))
+	}
+	return urls
+}
+
+// full builds the whole site again into memory.
+func (l *Live) full(start time.Time) (Update, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.fullLocked(start)
+}
+
+func (l *Live) fullLocked(start time.Time) (Update, error) {
+	problems := &diag.List{}
+	b, err := load(l.opts, problems)
+	if err != nil && b == nil && !problems.HasErrors() {
+		return Update{}, err
+	}
+	u := Update{Full: true}
+	if b != nil {
+		staged := newMemSink()
+		b.run(staged)
+		if !problems.HasErrors() {
+			l.files, l.b, l.dirty = staged.files, b, false
+			l.stale = map[content.Lang]bool{}
+			l.broken = map[string][]diag.Problem{}
+			u.Took = time.Since(start)
+			return u, nil
+		}
+	}
+	l.dirty = true
+	l.broken = map[string][]diag.Problem{}
+	for _, pr := range problems.Sorted() {
+		if pr.Severity == diag.Error {
+			l.broken[pr.Path] = append(l.broken[pr.Path], pr)
+		}
+	}
+	u.Full = false
+	u.Problems = l.problems()
+	u.Took = time.Since(start)
+	return u, nil
+}
+
+// memSink keeps a build in memory.
+type memSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func newMemSink() *memSink { return &memSink{files: map[string][]byte{}} }
+
+func (m *memSink) WriteFile(sitePath string, data []byte) error {
+	m.mu.Lock()
+	m.files[sitePath] = append([]byte(nil), data...)
+	m.mu.Unlock()
+	return nil
+}
+
+func (m *memSink) CopyFile(sitePath, src string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return m.WriteFile(sitePath, data)
+}
+
+func anyPrefix(set map[string]bool, prefix string) bool {
+	for p := range set {
+		if strings.HasPrefix(p, prefix) {
+			return true
+		}
+	}
+	return false
+}

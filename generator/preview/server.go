@@ -1,0 +1,212 @@
+package preview
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"ndpc/generator"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+//go:embed live.css
+var liveCSS []byte
+
+// injected goes before </head> of every HTML page served.
+const injected = `<link rel="stylesheet" href="/__ndpc/live.css"><script src="/__ndpc/live.js" defer></script>`
+
+// Options configure the preview server.
+type Options struct {
+	Site generator.Options
+	Bind string // address to listen on, such as 127.0.0.1
+	Port int    // 0 picks a free port
+	Log  io.Writer
+}
+
+// Server is a running preview.
+type Server struct {
+	live     *generator.Live
+	broker   *broker
+	srv      *http.Server
+	listener net.Listener
+	log      io.Writer
+	done     chan error
+
+	mu        sync.Mutex
+	hadErrors bool
+}
+
+// Start builds the site, starts watching its folders and listens. It
+// returns once the server accepts requests; it stops when ctx ends.
+func Start(ctx context.Context, opts Options) (*Server, error) {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	start := time.Now()
+	live, first, err := generator.NewLive(opts.Site)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{live: live, broker: newBroker(), log: opts.Log, done: make(chan error, 1), hadErrors: !first.OK()}
+	s.report(first, time.Since(start))
+
+	w, err := newWatcher([]string{opts.Site.Content, opts.Site.Templates, opts.Site.Static, opts.Site.I18n})
+	if err != nil {
+		return nil, fmt.Errorf("watching the site's folders: %w", err)
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
+	if err != nil {
+		return nil, fmt.Errorf("listening: %w", err)
+	}
+	s.listener = ln
+	base, cancelBase := context.WithCancel(context.Background())
+	s.srv = &http.Server{Handler: s, BaseContext: func(net.Listener) context.Context { return base }, ReadHeaderTimeout: 10 * time.Second}
+
+	batches := make(chan []string)
+	watchErrs := make(chan error, 1)
+	go w.run(ctx, batches, watchErrs)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case batch := <-batches:
+				s.rebuild(batch)
+			case err := <-watchErrs:
+				fmt.Fprintf(s.log, "ndpc serve: watching: %v\n", err)
+			}
+		}
+	}()
+	go func() {
+		err := s.srv.Serve(ln)
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
+		}
+		s.done <- err
+	}()
+	go func() {
+		<-ctx.Done()
+		cancelBase() // ends the event streams, so that shutdown need not wait for them
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = s.srv.Shutdown(shutdown)
+	}()
+	return s, nil
+}
+
+// Addr returns the address the server listens on.
+func (s *Server) Addr() string { return s.listener.Addr().String() }
+
+// Wait blocks until the server has stopped.
+func (s *Server) Wait() error { return <-s.done }
+
+// rebuild applies a batch of changed files and tells the open pages.
+func (s *Server) rebuild(batch []string) {
+	u, err := s.live.Apply(batch)
+	if err != nil {
+		fmt.Fprintf(s.log, "ndpc serve: %v\n", err)
+		return
+	}
+	s.mu.Lock()
+	evs := eventsFor(u, s.hadErrors)
+	s.hadErrors = !u.OK()
+	s.mu.Unlock()
+	s.broker.publish(evs...)
+	s.report(u, u.Took)
+}
+
+func (s *Server) report(u generator.Update, took time.Duration) {
+	switch {
+	case !u.OK():
+		for _, p := range u.Problems {
+			fmt.Fprintln(s.log, p)
+		}
+		fmt.Fprintf(s.log, "ndpc serve: %d errors; still showing the last good site\n", len(u.Problems))
+	case u.Full:
+		fmt.Fprintf(s.log, "ndpc serve: built the site in %s\n", took.Round(time.Millisecond))
+	case len(u.Pages) > 0 || len(u.Styles) > 0:
+		fmt.Fprintf(s.log, "ndpc serve: updated %d pages, %d stylesheets in %s\n", len(u.Pages), len(u.Styles), took.Round(100*time.Microsecond))
+	}
+}
+
+// ServeHTTP serves the last good site, the live-reload script and events.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/__ndpc/events":
+		s.mu.Lock()
+		var initial []event
+		if s.hadErrors {
+			initial = append(initial, problemsEvent(s.live.Problems()))
+		}
+		s.mu.Unlock()
+		s.broker.serveHTTP(w, r, initial)
+		return
+	case "/__ndpc/live.js":
+		serveBytes(w, "application/javascript", liveJS, http.StatusOK)
+		return
+	case "/__ndpc/live.css":
+		serveBytes(w, "text/css", liveCSS, http.StatusOK)
+		return
+	}
+	p := r.URL.Path
+	data, ok := s.live.File(p)
+	if !ok && !strings.HasSuffix(p, "/") && path.Ext(p) == "" {
+		if _, ok := s.live.File(p + "/"); ok {
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	status := http.StatusOK
+	if !ok {
+		status = http.StatusNotFound
+		lang := "en"
+		if strings.HasPrefix(p, "/ru/") {
+			lang = "ru"
+		}
+		if data, ok = s.live.File("/" + lang + "/404.html"); !ok {
+			http.NotFound(w, r)
+			return
+		}
+		p = "/404.html"
+	}
+	ctype := mime.TypeByExtension(path.Ext(p))
+	if strings.HasSuffix(p, "/") || path.Ext(p) == ".html" {
+		ctype = "text/html; charset=utf-8"
+		data = inject(data)
+	}
+	serveBytes(w, ctype, data, status)
+}
+
+// inject adds the live-reload script and overlay style to an HTML page.
+func inject(page []byte) []byte {
+	i := bytes.Index(page, []byte("</head>"))
+	if i < 0 {
+		return append(append([]byte(nil), page...), injected...)
+	}
+	out := make([]byte, 0, len(page)+len(injected))
+	out = append(out, page[:i]...)
+	out = append(out, injected...)
+	return append(out, page[i:]...)
+}
+
+func serveBytes(w http.ResponseWriter, ctype string, data []byte, status int) {
+	if ctype != "" {
+		w.Header().Set("Content-Type", ctype)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}
