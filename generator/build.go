@@ -52,6 +52,9 @@ type Result struct {
 	Pages    int            // HTML pages written
 	Files    int            // other files written or copied
 	Warnings []diag.Problem // problems that did not fail the build
+	// Untranslated lists, per language, the pages that have no version in
+	// it (filled by Check).
+	Untranslated map[content.Lang][]string
 }
 
 // Build builds the site. On failure it returns a *diag.Errors listing
@@ -92,7 +95,10 @@ func Check(opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	b.collectHeadings()
+	b.checkSite()
 	res := b.run(discard{})
+	res.Untranslated = b.untranslated
 	return res, problems.Err()
 }
 
@@ -126,17 +132,22 @@ func (discard) CopyFile(string, string) error  { return nil }
 
 // builder holds what the steps after loading share.
 type builder struct {
-	opts     Options
-	baseURL  string
-	site     *content.Site
-	locales  map[content.Lang]*locale.Locale
-	tmpl     *render.Templates
-	md       *markdown.Converter
-	mf       *minifier // nil: output is not minified
-	assets   *assets
-	cards    sync.Map // *content.CaseStudy → template.HTML of its card
-	out      sink
-	problems *diag.List
+	opts    Options
+	baseURL string
+	site    *content.Site
+	locales map[content.Lang]*locale.Locale
+	tmpl    *render.Templates
+	md      *markdown.Converter
+	mf      *minifier // nil: output is not minified
+	assets  *assets
+	cards   sync.Map // *content.CaseStudy → template.HTML of its card
+	// headings holds the heading IDs of every page when checking links to
+	// them (ndpc check); nil in a build.
+	headings map[*content.Page]map[string]bool
+	// untranslated lists, per language, the pages that lack it (ndpc check).
+	untranslated map[content.Lang][]string
+	out          sink
+	problems     *diag.List
 }
 
 // load reads the settings, i18n tables, templates and content.

@@ -28,8 +28,15 @@ func (b *builder) linkResolver(p *content.Page) markdown.LinkResolver {
 		}
 		if strings.HasSuffix(rel, ".md") {
 			q, err := b.linkedPage(p, rel, dest)
+			var fallback *markdown.Fallback
+			if errors.As(err, &fallback) {
+				fallback.URL += frag
+			}
 			if err != nil {
 				return "", err // a *markdown.Fallback carries its own URL
+			}
+			if err := b.checkAnchor(q, dest, strings.TrimPrefix(frag, "#")); err != nil {
+				return "", err
 			}
 			return q.URL() + frag, nil
 		}

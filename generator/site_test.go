@@ -120,3 +120,32 @@ func TestContentMistakes(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckFindings runs ndpc check's checks on each site in
+// testdata/check and compares every problem with the "want" section.
+func TestCheckFindings(t *testing.T) {
+	files, _ := filepath.Glob("testdata/check/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			archive, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			extra := writeSite(t, dir, archive)
+			opts := siteOptions(t, dir)
+			opts.Drafts = true
+			res, err := Check(opts)
+			got := strings.Join(problemLines(err, res), "\n")
+			if want := strings.TrimSpace(extra["want"]); got != want {
+				t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+				t.Error("check wrote output")
+			}
+		})
+	}
+}

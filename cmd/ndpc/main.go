@@ -17,6 +17,7 @@ import (
 	"os"
 
 	"ndpc/generator"
+	"ndpc/generator/content"
 	"ndpc/generator/diag"
 )
 
@@ -127,7 +128,16 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if *format == "github" {
 		out = stdout // workflow commands are read from standard output
 	}
-	if code := report(res, err, *format, out); code != 0 {
+	code := report(res, err, *format, out)
+	for _, lang := range content.Langs {
+		if pages := res.Untranslated[lang]; len(pages) > 0 {
+			fmt.Fprintf(stdout, "ndpc check: %d pages have no %s version:\n", len(pages), lang)
+			for _, p := range pages {
+				fmt.Fprintf(stdout, "  %s\n", p)
+			}
+		}
+	}
+	if code != 0 {
 		return code
 	}
 	fmt.Fprintf(stdout, "ndpc check: %d pages, no errors, %d warnings\n", res.Pages, len(res.Warnings))

@@ -113,6 +113,9 @@ func TestCheckFormats(t *testing.T) {
 			t.Errorf("annotations lack %q:\n%s", want, out.String())
 		}
 	}
+	if !strings.Contains(out.String(), "ndpc check: 2 pages have no ru version:\n  "+filepath.Join(dir, "content/about.en.md")) {
+		t.Errorf("missing translations not listed per language:\n%s", out.String())
+	}
 	if code := run([]string{"check", "--format", "xml"}, &out, &errOut); code != 2 {
 		t.Errorf("unknown format: exit %d, want 2", code)
 	}
