@@ -4,6 +4,8 @@
 //	ndpc build [flags]   build the site into public/
 //	ndpc check [flags]   every validation of a build, writing nothing
 //	ndpc serve [flags]   preview with drafts, rebuilt and reloaded on save
+//	ndpc new KIND SLUG   a new page and its translation, as a draft
+//	ndpc import FILE.csv draft case studies from the form's CSV export
 //
 // Exit codes: 0 success, 1 content or build errors (each printed as
 // path:line:col: message), 2 wrong usage.
@@ -27,6 +29,8 @@ Usage:
   ndpc build [flags]    build the site into public/ (see ndpc build --help)
   ndpc check [flags]    check the content without writing anything (ndpc check --help)
   ndpc serve [flags]    preview on http://127.0.0.1:1313/, reloaded on every save
+  ndpc new KIND SLUG    a new case-study, brief, event or chapter in both languages (ndpc new --help)
+  ndpc import FILE.csv  draft case studies from the submission form's CSV export (ndpc import --help)
 
 Run it from the repository's root.
 `
@@ -47,6 +51,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return check(args[1:], stdout, stderr)
 	case "serve":
 		return serve(args[1:], stdout, stderr)
+	case "new":
+		return newCommand(args[1:], stdout, stderr)
+	case "import":
+		return importCommand(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0

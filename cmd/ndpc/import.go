@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"ndpc/generator/submissions"
+)
+
+const importUsage = `Usage: ndpc import [--content DIR] FILE.csv
+
+Turns the submissions of the site's form into draft case studies. FILE.csv
+is the CSV export of the Netlify form case-study-submission. Each row becomes
+content/case-studies/SLUG.LANG.md in the language it was sent in, with
+draft: true; SLUG comes from the project's name, with -2, -3, … when the name
+is taken. Existing pages are never overwritten. The submitter's name and
+address are not written anywhere.
+
+Rows that cannot become a case study (no name or description, an unknown
+country, sector, outcome or language, no consent) are listed as FILE:LINE:
+reason, and the command exits with 1 after writing the others.
+
+Flags:
+`
+
+func importCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ndpc import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	contentDir := fs.String("content", "content", "content `folder`")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), importUsage)
+		fs.PrintDefaults()
+	}
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if len(rest) != 1 {
+		fmt.Fprintf(stderr, "ndpc import: give one CSV file, the export of the form case-study-submission (see ndpc import --help)\n")
+		return 2
+	}
+	name := rest[0]
+	f, err := os.Open(name)
+	if err != nil {
+		fmt.Fprintf(stderr, "ndpc import: %v\n", err)
+		return 1
+	}
+	defer f.Close()
+	res, err := submissions.Import(f, submissions.Options{Content: *contentDir, Source: name})
+	for _, p := range res.Written {
+		fmt.Fprintln(stdout, p)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "ndpc import: %v\n", err)
+		return 1
+	}
+	for _, r := range res.Refused {
+		fmt.Fprintf(stderr, "%s:%d: %s\n", name, r.Line, r.Reason)
+	}
+	fmt.Fprintf(stderr, "ndpc import: %s written, %s refused\n",
+		nounCount(len(res.Written), "draft case study", "draft case studies"), nounCount(len(res.Refused), "row", "rows"))
+	if len(res.Refused) > 0 {
+		return 1
+	}
+	return 0
+}
+
+// nounCount writes a number with its noun: 1 row, 2 rows.
+func nounCount(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,133 @@
+package submissions
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"ndpc/generator/content"
+)
+
+// submission is a row of the export mapped onto a case study's fields.
+// It holds nothing about the submitter.
+type submission struct {
+	Lang          content.Lang
+	Title         string
+	Summary       string
+	Countries     []string // ISO codes
+	Sectors       []content.Sector
+	Outcome       content.Outcome
+	Years         string
+	CCI           []string
+	Organisations []string
+	Website       string
+	Links         []string
+	Text          string // the description: the page's Markdown
+}
+
+// parseRow maps a row's cells to a submission, or says every reason why
+// it cannot be one.
+func parseRow(cells map[string]string) (submission, []string) {
+	var s submission
+	var reasons []string
+	refuse := func(format string, args ...any) { reasons = append(reasons, fmt.Sprintf(format, args...)) }
+
+	switch lang := strings.ToLower(strings.TrimSpace(cells["language"])); lang {
+	case "", "en":
+		s.Lang = content.English
+	case "ru":
+		s.Lang = content.Russian
+	default:
+		refuse("unknown language %q: the form sends en or ru", lang)
+	}
+	if s.Title = tidy(cells["project"]); s.Title == "" {
+		refuse("the project name is empty")
+	}
+	s.Text = strings.TrimSpace(strings.ReplaceAll(cells["description"], "\r\n", "\n"))
+	if s.Text == "" {
+		refuse("the description is empty")
+	}
+	s.Summary = summarise(s.Text)
+
+	for _, v := range splitList(cells["countries"], ",;\n") {
+		if code, ok := country(v); ok {
+			s.Countries = appendNew(s.Countries, code)
+		} else {
+			refuse("unknown country %q: use the ISO code or the English or Russian name of a Northern Dimension country (DK, EE, FI, DE, IS, LV, LT, NO, PL, RU, SE)", v)
+		}
+	}
+	if strings.TrimSpace(cells["countries"]) == "" {
+		refuse("no country is given")
+	}
+	for _, v := range splitList(cells["sectors"], ",;\n") {
+		if x, ok := sector(v); ok {
+			s.Sectors = appendNew(s.Sectors, x)
+		} else {
+			refuse("unknown sector %q: use digital, economic, environmental, social or education", v)
+		}
+	}
+	if strings.TrimSpace(cells["sectors"]) == "" {
+		refuse("no sector is given")
+	}
+	if v := tidy(cells["outcome"]); v == "" {
+		refuse("no outcome is given")
+	} else if o, ok := outcome(v); ok {
+		s.Outcome = o
+	} else {
+		refuse("unknown outcome %q: use impact, ongoing, problems or discontinued", v)
+	}
+	switch consent := strings.ToLower(strings.TrimSpace(cells["consent"])); consent {
+	case "yes", "on", "true":
+	case "":
+		refuse("no consent: the submitter did not agree to publication")
+	default:
+		refuse("consent is %q, not yes: the submitter did not agree to publication", consent)
+	}
+
+	s.Years = years(cells["years"])
+	for _, v := range splitList(cells["cci"], ",;\n") {
+		s.CCI = appendNew(s.CCI, strings.Join(strings.Fields(strings.ToLower(v)), "-"))
+	}
+	for _, v := range splitList(cells["organisations"], ";\n") {
+		s.Organisations = appendNew(s.Organisations, tidy(v))
+	}
+	s.Links = links(cells["links"])
+	if len(s.Links) > 0 {
+		s.Website = s.Links[0]
+	}
+	return s, reasons
+}
+
+// tidy trims a one-line text and turns every run of white space in it
+// into one space.
+func tidy(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// splitList splits a cell at any of the separators and drops empty items.
+func splitList(cell, separators string) []string {
+	var out []string
+	for _, v := range strings.FieldsFunc(cell, func(r rune) bool { return strings.ContainsRune(separators, r) }) {
+		if v = tidy(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// appendNew appends v unless list has it already.
+func appendNew[T comparable](list []T, v T) []T {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+var yearRange = regexp.MustCompile(`^(\d{4})\s*[-–—]+\s*(\d{4})?$`)
+
+// years writes a range of years with an en dash, as the site does:
+// "2018 - 2021" → "2018–2021", "2019-" → "2019–". Other text is kept.
+func years(s string) string {
+	s = tidy(s)
+	return yearRange.ReplaceAllString(s, "$1–$2")
+}
