@@ -3,14 +3,13 @@ package generator
 import (
 	"bytes"
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
 	"ndpc/generator/markdown"
+	"ndpc/generator/parallel"
 )
 
 // The checks that ndpc check makes beyond a build's: links to headings of
@@ -22,29 +21,15 @@ import (
 func (b *builder) collectHeadings() {
 	pages := b.site.Pages
 	ids := make([]map[string]bool, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				hs, _ := b.md.Convert(markdown.Input{Source: pages[i].Body, Lang: string(pages[i].Lang), Path: pages[i].Path}, &buf, &diag.List{})
-				set := map[string]bool{}
-				for _, h := range hs {
-					set[h.ID] = true
-				}
-				ids[i] = set
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(len(pages), func(i int) {
+		var buf bytes.Buffer
+		hs, _ := b.md.Convert(markdown.Input{Source: pages[i].Body, Lang: string(pages[i].Lang), Path: pages[i].Path}, &buf, &diag.List{})
+		set := map[string]bool{}
+		for _, h := range hs {
+			set[h.ID] = true
+		}
+		ids[i] = set
+	})
 	b.headings = map[*content.Page]map[string]bool{}
 	for i, p := range pages {
 		b.headings[p] = ids[i]

@@ -6,43 +6,33 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
 	"ndpc/generator/markdown"
+	"ndpc/generator/parallel"
 	"ndpc/generator/render"
 )
 
 // render converts and writes every page on every core, and returns how
 // many it wrote.
 func (b *builder) render(jobs []job) int {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	var mu sync.Mutex
-	written := 0
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var body, page bytes.Buffer
-			for i := range next {
-				if b.renderOne(jobs[i], &body, &page) {
-					mu.Lock()
-					written++
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return written
+	var written atomic.Int64
+	parallel.Each(len(jobs), func(i int) {
+		body, page := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
+		if b.renderOne(jobs[i], body, page) {
+			written.Add(1)
+		}
+		buffers.Put(body)
+		buffers.Put(page)
+	})
+	return int(written.Load())
 }
+
+// buffers are reused for pages' bodies and pages.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // renderOne renders one page; problems go to the build's list.
 func (b *builder) renderOne(j job, body, page *bytes.Buffer) bool {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -27,19 +25,11 @@ Flags:
 `
 
 func importCommand(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("ndpc import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("ndpc import", importUsage, stderr)
 	contentDir := fs.String("content", "content", "content `folder`")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), importUsage)
-		fs.PrintDefaults()
-	}
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	rest, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
 	if len(rest) != 1 {
 		fmt.Fprintf(stderr, "ndpc import: give one CSV file, the export of the form case-study-submission (see ndpc import --help)\n")

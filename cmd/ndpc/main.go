@@ -13,7 +13,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -63,37 +62,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// siteFlags registers the flags shared by the commands that read the site.
-func siteFlags(fs *flag.FlagSet, opts *generator.Options) {
-	fs.StringVar(&opts.Content, "content", opts.Content, "content `folder`")
-	fs.StringVar(&opts.Templates, "templates", opts.Templates, "templates `folder`")
-	fs.StringVar(&opts.Static, "static", opts.Static, "static files `folder`")
-	fs.StringVar(&opts.I18n, "i18n", opts.I18n, "interface strings `folder`")
-	fs.StringVar(&opts.BaseURL, "base-url", opts.BaseURL, "absolute `URL` of the site (default: base_url in content/site.toml)")
-	fs.BoolVar(&opts.Drafts, "drafts", opts.Drafts, "include pages with draft: true")
-}
+const buildUsage = `Usage: ndpc build [flags]
+
+Builds the site into public/: minified, with fingerprinted assets, feeds and
+sitemap. On any error the previous output stays as it was.
+
+Flags:
+`
+
+const checkUsage = `Usage: ndpc check [flags]
+
+Runs every validation of ndpc build and writes nothing; also checks links to
+headings of other pages, images without image_alt, and lists pages missing
+their translation and drafts. Exit code 1 when there are errors, 0 when
+there are only warnings.
+
+Flags:
+`
 
 func build(args []string, stdout, stderr io.Writer) int {
 	opts := generator.DefaultOptions()
-	fs := flag.NewFlagSet("ndpc build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("ndpc build", buildUsage, stderr)
 	siteFlags(fs, &opts)
 	fs.StringVar(&opts.Out, "out", opts.Out, "output `folder`, replaced only when the build succeeds")
 	// The site has no search index step yet; the flag is accepted so that
 	// scripts written against the site contract (--search=false) work.
 	_ = fs.Bool("search", true, "run the search index step (none yet: accepted for scripts that pass --search=false)")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: ndpc build [flags]\n\nBuilds the site into public/. On any error the previous output stays as it was.\n\nFlags:\n")
-		fs.PrintDefaults()
+	rest, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "ndpc build: unexpected argument %q\n", fs.Arg(0))
+	if !noArgs("ndpc build", rest, stderr) {
 		return 2
 	}
 	res, err := generator.Build(opts)
@@ -108,27 +107,19 @@ func build(args []string, stdout, stderr io.Writer) int {
 func check(args []string, stdout, stderr io.Writer) int {
 	opts := generator.DefaultOptions()
 	opts.Minify = false
-	fs := flag.NewFlagSet("ndpc check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("ndpc check", checkUsage, stderr)
 	siteFlags(fs, &opts)
 	format := fs.String("format", "text", "how to print problems: text (path:line:col: message) or github (workflow annotations)")
 	_ = fs.Bool("search", true, "accepted, like ndpc build's flag; check builds no search index")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: ndpc check [flags]\n\nRuns every validation of ndpc build and writes nothing. Exit code 1 when there are errors, 0 when there are only warnings.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	rest, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
 	if *format != "text" && *format != "github" {
 		fmt.Fprintf(stderr, "ndpc check: unknown --format %q: use text or github\n", *format)
 		return 2
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "ndpc check: unexpected argument %q\n", fs.Arg(0))
+	if !noArgs("ndpc check", rest, stderr) {
 		return 2
 	}
 	res, err := generator.Check(opts)
@@ -136,7 +127,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if *format == "github" {
 		out = stdout // workflow commands are read from standard output
 	}
-	code := report(res, err, *format, out)
+	code = report(res, err, *format, out)
 	for _, lang := range content.Langs {
 		if pages := res.Untranslated[lang]; len(pages) > 0 {
 			fmt.Fprintf(stdout, "ndpc check: %d pages have no %s version:\n", len(pages), lang)

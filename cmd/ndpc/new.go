@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -35,19 +33,11 @@ Flags:
 var newClock = time.Now
 
 func newCommand(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("ndpc new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("ndpc new", newUsage, stderr)
 	contentDir := fs.String("content", "content", "content `folder`")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), newUsage)
-		fs.PrintDefaults()
-	}
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	rest, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
 	if len(rest) != 2 {
 		fmt.Fprintf(stderr, "ndpc new: give a kind and a name, such as: ndpc new case-study proto-factory (see ndpc new --help)\n")
@@ -67,25 +57,4 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, p)
 	}
 	return 0
-}
-
-// parseInterspersed parses flags written anywhere among the arguments, so
-// that "ndpc new brief x --content c" works as well as flags first, and
-// returns the other arguments. Everything after "--" is an argument.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		left := fs.Args()
-		if consumed := args[:len(args)-len(left)]; len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
-			return append(rest, left...), nil
-		}
-		if len(left) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, left[0])
-		args = left[1:]
-	}
 }

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,26 +12,28 @@ import (
 	"ndpc/generator/preview"
 )
 
+const serveUsage = `Usage: ndpc serve [flags]
+
+Builds the site with its drafts into memory, serves it, and rebuilds and
+reloads the open pages whenever a file in content/, templates/, static/ or
+i18n/ changes. Errors show on the page; the last good site stays in place.
+Ctrl-C stops it.
+
+Flags:
+`
+
 func serve(args []string, stdout, stderr io.Writer) int {
 	site := generator.DefaultOptions()
-	fs := flag.NewFlagSet("ndpc serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("ndpc serve", serveUsage, stderr)
 	siteFlags(fs, &site)
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on")
 	port := fs.Int("port", 1313, "`port` to listen on")
 	_ = fs.Bool("search", true, "accepted, like ndpc build's flag; the preview builds no search index")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: ndpc serve [flags]\n\nBuilds the site with its drafts into memory, serves it, and rebuilds and reloads the open pages whenever a file in content/, templates/, static/ or i18n/ changes. Errors show on the page; the last good site stays in place. Ctrl-C stops it.\n\nFlags:\n")
-		fs.PrintDefaults()
+	rest, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "ndpc serve: unexpected argument %q\n", fs.Arg(0))
+	if !noArgs("ndpc serve", rest, stderr) {
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

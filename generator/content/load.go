@@ -5,15 +5,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
 	"ndpc/generator/diag"
+	"ndpc/generator/parallel"
 )
 
 // Options controls loading.
@@ -91,7 +90,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 	}
 
 	pages := make([]*Page, len(sources))
-	forEach(len(sources), func(i int) {
+	parallel.Each(len(sources), func(i int) {
 		pages[i] = loadPage(fsys, sources[i], display(sources[i]), site.Files, problems)
 	})
 
@@ -309,24 +308,4 @@ func (s *Site) sortLists() {
 // expect (Cyrillic in alphabet order, ё beside е).
 func Collator(lang Lang) *collate.Collator {
 	return collate.New(language.Make(string(lang)))
-}
-
-// forEach calls fn(0…n-1) on every core.
-func forEach(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
