@@ -79,6 +79,17 @@ func (d *decoder) scalar(f *field, example string) (string, bool) {
 	return f.Value.Scalar, true
 }
 
+// single returns a field that holds one value, with its text; ok is false
+// when the field is absent or holds a list (reported).
+func (d *decoder) single(key string, required bool, example string) (*field, string, bool) {
+	f := d.get(key, required, example)
+	if f == nil {
+		return nil, "", false
+	}
+	s, ok := d.scalar(f, example)
+	return f, s, ok
+}
+
 // String reads a text field. Numbers and dates are taken as their text.
 func (d *decoder) String(key string, required bool, example string) string {
 	f := d.get(key, required, example)
@@ -168,11 +179,7 @@ func (d *decoder) Bool(key string) bool {
 // Date reads a calendar date, YYYY-MM-DD (an RFC 3339 time is accepted).
 func (d *decoder) Date(key string, required bool) time.Time {
 	const example = "2020-10-15"
-	f := d.get(key, required, example)
-	if f == nil {
-		return time.Time{}
-	}
-	s, ok := d.scalar(f, example)
+	f, s, ok := d.single(key, required, example)
 	if !ok {
 		return time.Time{}
 	}
@@ -189,11 +196,7 @@ func (d *decoder) Date(key string, required bool) time.Time {
 // Time reads an RFC 3339 time with its offset from UTC.
 func (d *decoder) Time(key string, required bool) time.Time {
 	const example = "2020-07-02T11:00:00+03:00"
-	f := d.get(key, required, example)
-	if f == nil {
-		return time.Time{}
-	}
-	s, ok := d.scalar(f, example)
+	f, s, ok := d.single(key, required, example)
 	if !ok {
 		return time.Time{}
 	}
