@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"io/fs"
 	"path"
 	"regexp"
 	"strings"
@@ -124,6 +125,9 @@ func dirOf(rel string) string {
 func ResolveRelative(dir, ref string) (string, error) { return resolveRelative(dir, ref) }
 
 func resolveRelative(dir, ref string) (string, error) {
+	if dir != "" && !fs.ValidPath(dir) {
+		return "", fmt.Errorf("the page's folder %q is not inside the content folder", dir)
+	}
 	if strings.HasPrefix(ref, "/") || strings.Contains(ref, "\\") || strings.Contains(ref, ":") {
 		return "", fmt.Errorf("write the path relative to this page's folder, not as an absolute path")
 	}

@@ -1,0 +1,85 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"ndpc/generator/diag"
+)
+
+// FuzzLoadPage loads arbitrary bytes as a case study, a brief and an event:
+// loading must never panic, and every problem must name the file and a
+// line within it.
+func FuzzLoadPage(f *testing.F) {
+	for _, seed := range []string{
+		"---\ntitle: PROTO\nsummary: VR.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nBody\n",
+		"+++\ntitle = \"x\"\nnumber = 1\ndate = 2020-08-18\nsummary = \"s\"\n+++\n",
+		"---\nstart: 2020-07-02T11:00:00+03:00\n---\n",
+		"---\ntitle: [\n---\n",
+		"---\n\ttitle: tab\n---\n",
+		"---\ntitle: a\ntitle: b\n---\n",
+		"---\ncountries: FI\nnumber: two\n---\n",
+		"\ufeff---\r\ntitle: bom\r\n---\r\n",
+		"---\n",
+		"",
+		"---\n*a: &a [x]\nb: *a\n---\n",
+		"---\ndownload: ../../../etc/passwd\nimage: /etc/passwd\n---\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	files := map[string]File{"case-studies/a.png": {Source: "case-studies/a.png", Size: 3}}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, rel := range []string{"case-studies/x.en.md", "briefs/b/index.ru.md", "events/e.md"} {
+			problems := &diag.List{}
+			fsys := fstest.MapFS{rel: {Data: src}}
+			p := loadPage(fsys, rel, "content/"+rel, files, problems)
+			lines := strings.Count(string(src), "\n") + 1
+			for _, pr := range problems.Sorted() {
+				if pr.Path != "content/"+rel {
+					t.Fatalf("problem names %q", pr.Path)
+				}
+				if pr.Line < 0 || pr.Line > lines {
+					t.Fatalf("problem at line %d of a %d-line file: %s", pr.Line, lines, pr)
+				}
+				if pr.Message == "" {
+					t.Fatal("problem without a message")
+				}
+			}
+			if p != nil && !problems.HasErrors() && p.Title == "" {
+				t.Fatalf("a page without title loaded without error")
+			}
+		}
+	})
+}
+
+// FuzzPaths checks that placing a file in the site and resolving a
+// reference never panics, and that a resolved reference stays inside the
+// content folder.
+func FuzzPaths(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"case-studies/proto.en.md", "../about.md"},
+		{"briefs/x/index.ru.md", "../../../etc/passwd"},
+		{"a/b/c/d.md", "/abs"},
+		{"Case Studies/X.de.md", "C:\\win"},
+		{"_index.md", "./././x.pdf"},
+		{"case-studies/..md", "..//..//x"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, rel, ref string) {
+		if loc, err := locate(rel); err == nil && loc.slug != "" && !ValidSlug(loc.slug) {
+			t.Fatalf("locate(%q) accepted the slug %q", rel, loc.slug)
+		}
+		got, err := ResolveRelative(dirOf(rel), ref)
+		if err != nil {
+			return
+		}
+		if strings.HasPrefix(got, "/") || got == ".." || strings.HasPrefix(got, "../") || strings.Contains(got, "/../") {
+			t.Fatalf("ResolveRelative(%q, %q) = %q leads out of the content folder", dirOf(rel), ref, got)
+		}
+		if s := suggestSlug(ref); !ValidSlug(s) {
+			t.Fatalf("suggestSlug(%q) = %q is not valid", ref, s)
+		}
+	})
+}

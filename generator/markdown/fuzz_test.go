@@ -1,0 +1,56 @@
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"ndpc/generator/diag"
+)
+
+// FuzzConvert renders arbitrary Markdown with a link resolver: it must
+// never panic, never let a script or javascript: link through, and put
+// every problem on a line of the input.
+func FuzzConvert(f *testing.F) {
+	for _, seed := range []string{
+		"## Методы и данные\n\nText [link](a.en.md#x) and ![img](b.png).\n",
+		"[x](javascript:alert(1)) <script>alert(1)</script> <img src=x onerror=alert(1)>\n",
+		"| a | b |\n|--:|:-:|\n| 1 | 2 |\n\nNote[^1].\n\n[^1]: Foot.\n",
+		"[x](JaVaScRiPt:alert(1)) [y](data:text/html,<b>) <javascript:alert(1)>\n",
+		"\"quotes\" -- dashes... <https://example.org>\n",
+		"[a](<b c.md>) [d]( e.md \"title\")\n\n[ref]: gone.md\n[r][ref]\n",
+	} {
+		f.Add(seed, "ru")
+	}
+	c := New([]string{"en", "ru"}, Options{})
+	resolve := func(dest string) (string, error) {
+		switch {
+		case strings.HasSuffix(dest, ".png"):
+			return "/img/" + dest, nil
+		case strings.Contains(dest, "fallback"):
+			return "", &Fallback{URL: "/en/x/", Message: "fallback"}
+		}
+		return "", errors.New("broken")
+	}
+	f.Fuzz(func(t *testing.T, src, lang string) {
+		if lang != "en" {
+			lang = "ru"
+		}
+		var buf bytes.Buffer
+		problems := &diag.List{}
+		if _, err := c.Convert(Input{Source: []byte(src), Lang: lang, Path: "x.md", LineOffset: 3, Resolve: resolve}, &buf, problems); err != nil {
+			t.Fatal(err)
+		}
+		out := strings.ToLower(buf.String())
+		if strings.Contains(out, "<script") || strings.Contains(out, "href=\"javascript:") || strings.Contains(out, "src=\"javascript:") {
+			t.Fatalf("unsafe output for %q:\n%s", src, out)
+		}
+		lines := strings.Count(src, "\n") + 1
+		for _, p := range problems.Sorted() {
+			if p.Line < 4 || p.Line > 3+lines {
+				t.Fatalf("problem on line %d of a %d-line body after 3 lines: %s", p.Line, lines, p)
+			}
+		}
+	})
+}
