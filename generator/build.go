@@ -181,7 +181,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if len(locales) != len(content.Langs) {
 		return nil, problems.Err()
 	}
-	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content)}, problems)
+	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content), Root: opts.Content}, problems)
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,9 @@ import (
 type Options struct {
 	// Drafts keeps pages with draft: true.
 	Drafts bool
+	// Root is the content folder on disk, when fsys is one: symbolic links
+	// in it are followed only to files inside it.
+	Root string
 	// Prefix is put before content paths in problems, so that they are
 	// relative to the repository ("content").
 	Prefix string
@@ -62,6 +65,9 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 		if rel == "site.toml" { // the site settings, read by the generator
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 && !linkInside(opts.Root, rel, display(rel), problems) {
+			return nil
+		}
 		if strings.HasSuffix(rel, ".md") {
 			sources = append(sources, rel)
 			if name := path.Base(rel); strings.HasPrefix(name, "index.") || name == "index.md" {
@@ -69,11 +75,12 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 			}
 			return nil
 		}
-		info, err := d.Info()
+		f, err := describeFile(fsys, rel)
 		if err != nil {
-			return fmt.Errorf("reading %s: %w", display(rel), err)
+			problems.Errorf(display(rel), 0, 0, "cannot read the file: %v", err)
+			return nil
 		}
-		site.Files[rel] = File{Source: rel, Size: info.Size()}
+		site.Files[rel] = f
 		return nil
 	})
 	if err != nil {
@@ -106,15 +113,20 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 
 // loadPage reads and decodes one Markdown file; nil when it cannot be
 // placed in the site at all.
-func loadPage(fsys fs.FS, rel, shown string, files map[string]File, problems *diag.List) *Page {
+func loadPage(fsys fs.FS, rel, shown string, files map[string]File, problems *diag.List) (page *Page) {
+	defer func() {
+		if r := recover(); r != nil { // a bug of ours, not the editor's: say so, without a stack trace
+			problems.Errorf(shown, 0, 0, "internal error while reading this file (%v): please report it with the file attached", r)
+			page = nil
+		}
+	}()
 	loc, err := locate(rel)
 	if err != nil {
 		problems.Errorf(shown, 0, 0, "%v", err)
 		return nil
 	}
-	src, err := fs.ReadFile(fsys, rel)
-	if err != nil {
-		problems.Errorf(shown, 0, 0, "cannot read the file: %v", err)
+	src, ok := readText(fsys, rel, shown, problems)
+	if !ok {
 		return nil
 	}
 	p := &Page{Kind: loc.kind, Lang: loc.lang, Section: loc.section, Slug: loc.slug, Source: rel, Path: shown}

@@ -129,6 +129,10 @@ func checkFile(p *Page, d *decoder, key, name string, files map[string]File) (Fi
 	rel, err := resolveRelative(dirOf(p.Source), name)
 	if err == nil {
 		if f, ok := files[rel]; ok {
+			if err := checkKind(key, f); err != nil {
+				d.errorf(d.fields[key].Value, "%s %q: %v", key, name, err)
+				return f, false
+			}
 			return f, true
 		}
 		prefix := strings.TrimSuffix(p.Path, p.Source)

@@ -39,6 +39,9 @@ type Site struct {
 type File struct {
 	Source string // relative to the content folder
 	Size   int64
+	// Type is the kind of content the file's first bytes show, as
+	// net/http.DetectContentType names it ("application/pdf", "image/png").
+	Type string
 	// Bundle is the bundle folder the file belongs to ("briefs/01-x"), or "".
 	Bundle string
 }

@@ -114,10 +114,10 @@ func TestOptionalExamplesAreValid(t *testing.T) {
 			// The files the examples name.
 			switch kind {
 			case "case-study":
-				os.WriteFile(filepath.Join(dir, "case-studies", "proto.jpg"), []byte("jpeg"), 0o666)
+				os.WriteFile(filepath.Join(dir, "case-studies", "proto.jpg"), []byte("\xff\xd8\xff\xe0 jpeg"), 0o666)
 			case "brief":
-				os.WriteFile(filepath.Join(dir, "briefs", "proto", "policy-brief-1-en.pdf"), []byte("%PDF"), 0o666)
-				os.WriteFile(filepath.Join(dir, "briefs", "proto", "policy-brief-1-ru.pdf"), []byte("%PDF"), 0o666)
+				os.WriteFile(filepath.Join(dir, "briefs", "proto", "policy-brief-1-en.pdf"), []byte("%PDF-1.4\n"), 0o666)
+				os.WriteFile(filepath.Join(dir, "briefs", "proto", "policy-brief-1-ru.pdf"), []byte("%PDF-1.4\n"), 0o666)
 			}
 			site := load(t, dir)
 			if len(site.Pages) != 2 {

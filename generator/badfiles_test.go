@@ -1,0 +1,120 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const goodCase = "---\ntitle: PROTO\nsummary: A centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nText.\n"
+
+// TestBadFiles covers the mistakes that cannot be written as text
+// fixtures: encodings, line endings, sizes, links and binary files. Each
+// site is built and its problems compared with want.
+func TestBadFiles(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string][]byte
+		links map[string]string // symbolic links: name → target (relative to the site's folder)
+		want  []string
+	}{
+		{
+			name:  "not UTF-8",
+			files: map[string][]byte{"content/about.en.md": []byte("---\ntitle: About\n---\nCaf\xe9 au lait\n")},
+			want:  []string{"content/about.en.md:4:4: the file is not valid UTF-8 here: save it with the UTF-8 encoding (in most editors: Save with encoding → UTF-8)"},
+		},
+		{
+			name:  "byte-order mark",
+			files: map[string][]byte{"content/about.en.md": []byte("\ufeff---\ntitle: About\n---\nText\n")},
+			want:  []string{"content/about.en.md:1:1: warning: the file starts with a byte-order mark, which is ignored: save it as UTF-8 without BOM"},
+		},
+		{
+			name:  "Windows line endings keep positions",
+			files: map[string][]byte{"content/case-studies/proto.en.md": []byte(strings.ReplaceAll(strings.Replace(goodCase, "[EE]", "[XX]", 1), "\n", "\r\n"))},
+			want:  []string{`content/case-studies/proto.en.md:4:13: unknown country "XX": use the ISO code of a Northern Dimension country, one of DK, EE, FI, DE, IS, LV, LT, NO, PL, RU, SE`},
+		},
+		{
+			name:  "old Mac line endings",
+			files: map[string][]byte{"content/about.en.md": []byte("---\ntitle: About\n---\nOne\rTwo\n")},
+			want:  []string{"content/about.en.md:4:4: a carriage return without a line feed (an old Mac line ending): save the file with ordinary line endings"},
+		},
+		{
+			name:  "empty file",
+			files: map[string][]byte{"content/about.en.md": nil},
+			want:  []string{"content/about.en.md:1:1: the file has no front matter: start it with a line ---, then fields such as title: …, then another line ---"},
+		},
+		{
+			name:  "huge file",
+			files: map[string][]byte{"content/about.en.md": append([]byte("---\ntitle: About\n---\n"), bytes.Repeat([]byte("All work and no play. "), 50<<20/22)...)},
+			want:  []string{"content/about.en.md: the file is 50.0 MiB, more than a page may be (4 MiB): is it really a page? Split it, or move the data into a PDF in a bundle"},
+		},
+		{
+			name:  "tab-indented YAML",
+			files: map[string][]byte{"content/about.en.md": []byte("---\ntitle: About\n\tsummary: Tabbed.\n---\n")},
+			want:  []string{"content/about.en.md:3:1: the front matter is not valid YAML (found a tab character that violates indentation): indent with spaces, not tabs"},
+		},
+		{
+			name: "a download that is not a PDF, an image that is not a picture",
+			files: map[string][]byte{
+				"content/briefs/one/index.en.md": []byte("---\ntitle: One\nnumber: 1\ndate: 2020-08-18\nsummary: S.\ndownload: brief.pdf\n---\n"),
+				"content/briefs/one/brief.pdf":   []byte("<html>not a pdf</html>"),
+				"content/case-studies/proto/index.en.md": []byte(strings.Replace(goodCase, "outcome: impact\n", "outcome: impact\nimage: hall.jpg\nimage_alt: The hall\n", 1)),
+				"content/case-studies/proto/hall.jpg":    []byte("%PDF-1.4\n"),
+			},
+			want: []string{
+				`content/briefs/one/index.en.md:6:11: download "brief.pdf": the file is not a PDF (its content looks like text/html; charset=utf-8): export the brief as PDF`,
+				`content/case-studies/proto/index.en.md:7:8: image "hall.jpg": the file is not a picture (its content looks like application/pdf): use a PNG, JPEG, GIF, WebP or SVG image`,
+			},
+		},
+		{
+			name: "absolute paths and paths out of the content folder",
+			files: map[string][]byte{
+				"content/briefs/one/index.en.md": []byte("---\ntitle: One\nnumber: 1\ndate: 2020-08-18\nsummary: S.\ndownload: /etc/passwd\n---\n[x](../../../secret.txt)\n"),
+			},
+			want: []string{
+				`content/briefs/one/index.en.md:6:11: download "/etc/passwd": write the path relative to this page's folder, not as an absolute path`,
+				`content/briefs/one/index.en.md:8:5: link "../../../secret.txt": the path leads out of the content folder`,
+			},
+		},
+		{
+			name:  "a symbolic link out of the content folder",
+			files: map[string][]byte{"content/briefs/one/index.en.md": []byte("---\ntitle: One\nnumber: 1\ndate: 2020-08-18\nsummary: S.\ndownload: brief.pdf\n---\n"), "secret.pdf": []byte("%PDF-1.4 secret\n")},
+			links: map[string]string{"content/briefs/one/brief.pdf": "../../../secret.pdf"},
+			want: []string{
+				"content/briefs/one/brief.pdf: a symbolic link to SITE/secret.pdf, outside the content folder: only files inside the content folder are published",
+				`content/briefs/one/index.en.md:6:11: download "brief.pdf": there is no file content/briefs/one/brief.pdf: put it in the folder content/briefs/one, or correct the name`,
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, data := range c.files {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for name, target := range c.links {
+				if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+					t.Fatal(err)
+				}
+			}
+			opts := siteOptions(t, dir)
+			res, err := Build(opts)
+			real, _ := filepath.EvalSymlinks(dir)
+			got := strings.ReplaceAll(strings.Join(problemLines(err, res), "\n"), real, "SITE")
+			if want := strings.Join(c.want, "\n"); got != want {
+				t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
+			}
+			if strings.Contains(got, "goroutine") || strings.Contains(got, "panic") {
+				t.Error("a Go panic reached the editor")
+			}
+		})
+	}
+}

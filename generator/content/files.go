@@ -1,0 +1,157 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"ndpc/generator/diag"
+)
+
+// MaxPageSize is the largest Markdown file loaded: a page larger than this
+// is a mistake (a pasted export, a binary saved as .md), not a text.
+const MaxPageSize = 4 << 20
+
+var byteOrderMark = []byte("\ufeff")
+
+// readText reads a Markdown file, refusing one that is too large or not
+// UTF-8, and dropping a byte-order mark with a warning.
+func readText(fsys fs.FS, rel, shown string, problems *diag.List) ([]byte, bool) {
+	info, err := fs.Stat(fsys, rel)
+	if err != nil {
+		problems.Errorf(shown, 0, 0, "cannot read the file: %v", err)
+		return nil, false
+	}
+	if info.Size() > MaxPageSize {
+		problems.Errorf(shown, 0, 0, "the file is %.1f MiB, more than a page may be (%d MiB): is it really a page? Split it, or move the data into a PDF in a bundle", float64(info.Size())/(1<<20), MaxPageSize>>20)
+		return nil, false
+	}
+	src, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		problems.Errorf(shown, 0, 0, "cannot read the file: %v", err)
+		return nil, false
+	}
+	if bytes.HasPrefix(src, byteOrderMark) {
+		src = src[len(byteOrderMark):]
+		problems.Warnf(shown, 1, 1, "the file starts with a byte-order mark, which is ignored: save it as UTF-8 without BOM")
+	}
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8(src)
+		problems.Errorf(shown, line, col, "the file is not valid UTF-8 here: save it with the UTF-8 encoding (in most editors: Save with encoding → UTF-8)")
+		return nil, false
+	}
+	if i := loneCR(src); i >= 0 {
+		line := bytes.Count(src[:i], []byte("\n")) + 1
+		col := utf8.RuneCount(src[bytes.LastIndexByte(src[:i], '\n')+1:i]) + 1
+		problems.Errorf(shown, line, col, "a carriage return without a line feed (an old Mac line ending): save the file with ordinary line endings")
+		return nil, false
+	}
+	return src, true
+}
+
+// loneCR returns the offset of the first carriage return that is not part
+// of a Windows line ending, or -1.
+func loneCR(src []byte) int {
+	for i, c := range src {
+		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			return i
+		}
+	}
+	return -1
+}
+
+// invalidUTF8 returns the line and column of the first byte that is not
+// UTF-8.
+func invalidUTF8(src []byte) (line, col int) {
+	line, col = 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size == 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return line, col
+}
+
+// describeFile reads the size and the kind of content of a file that is
+// not a page.
+func describeFile(fsys fs.FS, rel string) (File, error) {
+	f, err := fsys.Open(rel)
+	if err != nil {
+		return File{}, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return File{}, err
+	}
+	head := make([]byte, 512)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return File{}, err
+	}
+	kind := http.DetectContentType(head[:n])
+	if strings.HasSuffix(strings.ToLower(rel), ".svg") && bytes.Contains(head[:n], []byte("<svg")) {
+		kind = "image/svg+xml"
+	}
+	return File{Source: rel, Size: info.Size(), Type: kind}, nil
+}
+
+// linkInside reports whether a symbolic link in the content folder leads
+// to a file inside it; a link that leads out, or to a folder, is reported.
+// Without a folder on disk (root ""), links are not followed at all.
+func linkInside(root, rel, shown string, problems *diag.List) bool {
+	if root == "" {
+		problems.Errorf(shown, 0, 0, "a symbolic link is not followed: put the file itself in the content folder")
+		return false
+	}
+	absRoot, err := filepath.EvalSymlinks(root)
+	if err == nil {
+		absRoot, err = filepath.Abs(absRoot)
+	}
+	target, err2 := filepath.EvalSymlinks(filepath.Join(root, filepath.FromSlash(rel)))
+	if err2 == nil {
+		target, err2 = filepath.Abs(target)
+	}
+	if err != nil || err2 != nil {
+		problems.Errorf(shown, 0, 0, "a symbolic link that leads nowhere: remove it, or put the file itself here")
+		return false
+	}
+	if r, err := filepath.Rel(absRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		problems.Errorf(shown, 0, 0, "a symbolic link to %s, outside the content folder: only files inside the content folder are published", target)
+		return false
+	}
+	if info, err := os.Stat(target); err == nil && info.IsDir() {
+		problems.Warnf(shown, 0, 0, "a symbolic link to a folder is not followed")
+		return false
+	}
+	return true
+}
+
+// checkKind reports a file whose content is not what its use needs: a
+// download that is not a PDF, an image that is not a picture.
+func checkKind(key string, f File) error {
+	switch key {
+	case "download":
+		if f.Type != "application/pdf" {
+			return fmt.Errorf("the file is not a PDF (its content looks like %s): export the brief as PDF", f.Type)
+		}
+	case "image":
+		if !strings.HasPrefix(f.Type, "image/") {
+			return fmt.Errorf("the file is not a picture (its content looks like %s): use a PNG, JPEG, GIF, WebP or SVG image", f.Type)
+		}
+	}
+	return nil
+}
