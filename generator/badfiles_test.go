@@ -56,6 +56,11 @@ func TestBadFiles(t *testing.T) {
 			want:  []string{"content/about.en.md:3:1: the front matter is not valid YAML (found a tab character that violates indentation): indent with spaces, not tabs"},
 		},
 		{
+			name:  "a tab before the first field",
+			files: map[string][]byte{"content/about.en.md": []byte("---\n\ttitle: About\n---\n")},
+			want:  []string{"content/about.en.md:2:1: the front matter is not valid YAML (found character that cannot start any token): indent with spaces, not tabs"},
+		},
+		{
 			name: "a download that is not a PDF, an image that is not a picture",
 			files: map[string][]byte{
 				"content/briefs/one/index.en.md": []byte("---\ntitle: One\nnumber: 1\ndate: 2020-08-18\nsummary: S.\ndownload: brief.pdf\n---\n"),
@@ -116,5 +121,36 @@ func TestBadFiles(t *testing.T) {
 				t.Error("a Go panic reached the editor")
 			}
 		})
+	}
+}
+
+// TestTemplateFailure: a template that fails to execute is reported with
+// its file and line, once per language it failed in, and nothing is
+// published.
+func TestTemplateFailure(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, []byte("-- content/case-studies/proto.en.md --\n"+goodCase))
+	opts := siteOptions(t, dir)
+	if err := os.CopyFS(filepath.Join(dir, "templates"), os.DirFS(opts.Templates)); err != nil {
+		t.Fatal(err)
+	}
+	opts.Templates = "templates"
+	tmpl := filepath.Join(dir, "templates/case-study.html")
+	data, _ := os.ReadFile(tmpl)
+	broken := strings.Replace(string(data), "<h1>{{$cs.Title}}</h1>", `<h1>{{$cs.Title}} {{.L.T "no.such.key"}}</h1>`, 1)
+	if broken == string(data) {
+		t.Fatal("the template changed: update the test")
+	}
+	if err := os.WriteFile(tmpl, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(opts)
+	got := strings.Join(problemLines(err, res), "\n")
+	want := `templates/case-study.html:6:26: template failed: executing "main" at <.L.T>: error calling T: no string "no.such.key" in i18n/en.toml: add it to every i18n table`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("a failed build published output")
 	}
 }

@@ -107,7 +107,7 @@ func firstContentLine(src []byte) int {
 func parseYAML(data []byte, first int) ([]field, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(err, first)
+		return nil, yamlError(err, data, first)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, nil // empty front matter
@@ -150,7 +150,7 @@ func yamlValue(n *yaml.Node, first int) value {
 
 // yamlError turns a YAML parser error into a positioned one. The YAML
 // library reports positions only inside its message ("yaml: line 3: …").
-func yamlError(err error, first int) error {
+func yamlError(err error, data []byte, first int) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
@@ -160,12 +160,22 @@ func yamlError(err error, first int) error {
 			}
 		}
 	}
-	if line == 0 {
-		line = 1
+	tabbed := 0 // the first line that starts with a tab
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "\t") {
+			tabbed = i + 1
+			break
+		}
 	}
 	hint := "check the indentation, and put values that contain a colon or start with a special character in quotes"
-	if strings.Contains(msg, "tab") {
+	if strings.Contains(msg, "tab") || (line == 0 && tabbed > 0) {
 		hint = "indent with spaces, not tabs"
+		if line == 0 {
+			line = tabbed
+		}
+	}
+	if line == 0 {
+		line = 1
 	}
 	return &positionError{first + line - 1, 1, fmt.Sprintf("the front matter is not valid YAML (%s): %s", msg, hint)}
 }

@@ -25,6 +25,12 @@ func Create(final string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", parent, err)
 	}
+	// A build that was killed leaves its folder behind: remove those of
+	// earlier builds (two builds into one folder at once are not supported).
+	stale, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(final)+".new-*"))
+	for _, s := range stale {
+		_ = os.RemoveAll(s)
+	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".new-")
 	if err != nil {
 		return nil, fmt.Errorf("creating a folder for the build beside %s: %w", final, err)
