@@ -63,8 +63,8 @@ func TestBadFiles(t *testing.T) {
 		{
 			name: "a download that is not a PDF, an image that is not a picture",
 			files: map[string][]byte{
-				"content/briefs/one/index.en.md": []byte("---\ntitle: One\nnumber: 1\ndate: 2020-08-18\nsummary: S.\ndownload: brief.pdf\n---\n"),
-				"content/briefs/one/brief.pdf":   []byte("<html>not a pdf</html>"),
+				"content/briefs/one/index.en.md":         []byte("---\ntitle: One\nnumber: 1\ndate: 2020-08-18\nsummary: S.\ndownload: brief.pdf\n---\n"),
+				"content/briefs/one/brief.pdf":           []byte("<html>not a pdf</html>"),
 				"content/case-studies/proto/index.en.md": []byte(strings.Replace(goodCase, "outcome: impact\n", "outcome: impact\nimage: hall.jpg\nimage_alt: The hall\n", 1)),
 				"content/case-studies/proto/hall.jpg":    []byte("%PDF-1.4\n"),
 			},
