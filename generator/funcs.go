@@ -22,6 +22,9 @@ import (
 //	when L ev        an event for the "event-when" partial
 //	cards L list     case studies for the "case-grid" partial
 //	toc L headings   a table of contents for the "toc" partial
+//	facet L name legend choices
+//	                 a group of choices for the "finder-facet" partial
+//	list a b …       a list of strings
 func templateFuncs(b *builder) template.FuncMap {
 	return template.FuncMap{
 		"asset": b.assets.URL,
@@ -40,6 +43,10 @@ func templateFuncs(b *builder) template.FuncMap {
 		"toc": func(L *locale.Locale, hs []markdown.Heading) TOC {
 			return TOC{L: L, Headings: hs}
 		},
+		"facet": func(L *locale.Locale, name, legend string, choices []Choice) Facet {
+			return Facet{L: L, Name: name, Legend: legend, Choices: choices}
+		},
+		"list": func(items ...string) []string { return items },
 	}
 }
 
@@ -85,4 +92,12 @@ func (b *builder) card(cs *content.CaseStudy) (template.HTML, error) {
 	}
 	b.cards.Store(cs, html)
 	return html, nil
+}
+
+// Facet is the data of the "finder-facet" partial.
+type Facet struct {
+	L       *locale.Locale
+	Name    string // the query parameter: country, sector, outcome, cci
+	Legend  string
+	Choices []Choice
 }

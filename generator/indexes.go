@@ -111,3 +111,37 @@ func (idx *indexes) eventMonths() []MonthGroup {
 	}
 	return months
 }
+
+// outcomeChoices counts the case studies of each outcome.
+func (idx *indexes) outcomeChoices() []Choice {
+	var out []Choice
+	for _, o := range content.Outcomes {
+		name, _ := idx.L.Outcome(string(o))
+		c := Choice{Value: string(o), Name: name}
+		for _, cs := range idx.site.CaseStudies[idx.lang] {
+			if cs.Outcome == o {
+				c.Count++
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// fieldChoices lists the creative fields named by the case studies, by
+// their names in the language.
+func (idx *indexes) fieldChoices() []Choice {
+	counts := map[string]int{}
+	for _, cs := range idx.site.CaseStudies[idx.lang] {
+		for _, f := range cs.CCI {
+			counts[f]++
+		}
+	}
+	out := make([]Choice, 0, len(counts))
+	for f, n := range counts {
+		out = append(out, Choice{Value: f, Name: idx.L.CCI(f), Count: n})
+	}
+	col := content.Collator(idx.lang)
+	sort.Slice(out, func(i, j int) bool { return col.CompareString(out[i].Name, out[j].Name) < 0 })
+	return out
+}

@@ -103,7 +103,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 	})
 	generated(content.SectionCaseStudies, "", "case-studies.html", "case_studies.title", func(base Base, intro template.HTML) any {
 		return CaseStudyListView{Base: base, Intro: intro, Total: len(s.CaseStudies[lang]), Groups: idx.byOutcome(),
-			Countries: idx.countries, Sectors: idx.sectors}
+			Countries: idx.countries, Sectors: idx.sectors, Outcomes: idx.outcomeChoices(), Fields: idx.fieldChoices()}
 	})
 	generated(content.SectionCountries, "", "countries.html", "countries.title", func(base Base, intro template.HTML) any {
 		return CountriesView{Base: base, Intro: intro, Countries: idx.countries}

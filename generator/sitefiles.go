@@ -24,6 +24,9 @@ func (b *builder) writeSiteFiles(jobs []job) int {
 		"/robots.txt":  []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n"),
 		"/_redirects":  b.redirects(jobs),
 	}
+	records := b.openData()
+	files["/data/case-studies.json"] = openDataJSON(records)
+	files["/data/case-studies.csv"] = openDataCSV(records)
 	for _, lang := range content.Langs {
 		files["/"+string(lang)+"/feed.xml"] = b.feed(lang)
 	}

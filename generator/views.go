@@ -102,7 +102,8 @@ type OutcomeGroup struct {
 	Items   []*content.CaseStudy
 }
 
-// CaseStudyListView is the list of all case studies, grouped by outcome.
+// CaseStudyListView is the list of all case studies, grouped by outcome,
+// with the finder's choices.
 type CaseStudyListView struct {
 	Base
 	Intro     template.HTML
@@ -110,6 +111,33 @@ type CaseStudyListView struct {
 	Groups    []OutcomeGroup
 	Countries []CountryEntry
 	Sectors   []SectorEntry
+	Outcomes  []Choice // for the finder
+	Fields    []Choice // creative fields, for the finder
+}
+
+// CountryChoices are the countries as finder choices (ISO codes).
+func (v CaseStudyListView) CountryChoices() []Choice {
+	out := make([]Choice, len(v.Countries))
+	for i, c := range v.Countries {
+		out[i] = Choice{Value: c.Country.Code, Name: c.Name, Count: c.Count}
+	}
+	return out
+}
+
+// SectorChoices are the sectors as finder choices.
+func (v CaseStudyListView) SectorChoices() []Choice {
+	out := make([]Choice, len(v.Sectors))
+	for i, s := range v.Sectors {
+		out[i] = Choice{Value: string(s.Sector), Name: s.Name, Count: s.Count}
+	}
+	return out
+}
+
+// Choice is a value the finder can filter by, with its name and count.
+type Choice struct {
+	Value string
+	Name  string
+	Count int
 }
 
 // CountryEntry is a country with its case-study count.

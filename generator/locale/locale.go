@@ -70,6 +70,17 @@ func (l *Locale) N(key string, n int) (string, error) {
 	return strings.ReplaceAll(msg, "{n}", strconv.Itoa(n)), nil
 }
 
+// Form returns one CLDR form ("one", "few", "many", "other") of a plural
+// message as written, {n} included, or "" when the language does not use
+// it: for scripts that choose the form themselves with Intl.PluralRules.
+func (l *Locale) Form(key, form string) (string, error) {
+	forms, ok := l.plurals[key]
+	if !ok {
+		return "", fmt.Errorf("no plural message %q in i18n/%s.toml: add it with its plural forms", key, l.Lang)
+	}
+	return forms[formNames[form]], nil
+}
+
 // form returns the CLDR plural category of a whole number n.
 func (l *Locale) form(n int) plural.Form {
 	if n < 0 {

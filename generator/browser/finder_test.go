@@ -1,0 +1,123 @@
+package browser
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"ndpc/generator"
+)
+
+// finderSite has three case studies: A in Finland (digital), B in Finland
+// (social), C in Estonia (digital).
+var finderSite = map[string]string{
+	"content/case-studies/alpha.en.md": "---\ntitle: Alpha lab\nsummary: Games and schools.\ncountries: [FI]\nsectors: [digital]\noutcome: impact\ncci: [games]\n---\n",
+	"content/case-studies/beta.en.md":  "---\ntitle: Beta choir\nsummary: Singing for health.\ncountries: [FI]\nsectors: [social]\noutcome: problems\ncci: [music]\n---\n",
+	"content/case-studies/gamma.en.md": "---\ntitle: Gamma studio\nsummary: Design for apps.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\ncci: [design]\n---\n",
+}
+
+// buildFixture builds a site from files with the repository's templates.
+func buildFixture(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	repo, _ := filepath.Abs("../..")
+	opts := generator.DefaultOptions()
+	opts.Content, opts.Templates = filepath.Join(dir, "content"), filepath.Join(repo, "templates")
+	opts.Static, opts.I18n = filepath.Join(repo, "static"), filepath.Join(repo, "i18n")
+	opts.Out = filepath.Join(dir, "public")
+	if _, err := generator.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	return opts.Out
+}
+
+func TestFinderFiltersCountsAndHistory(t *testing.T) {
+	ctx := newBrowser(t, nil)
+	base := serve(t, buildFixture(t, finderSite), netlifyHeaders(t))
+	type view struct {
+		Titles []string          `json:"titles"`
+		Counts map[string]string `json:"counts"`
+		Search string            `json:"search"`
+		Status string            `json:"status"`
+		Empty  bool              `json:"empty"`
+	}
+	read := func() view {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[view](`(() => {
+			const titles = [...document.querySelectorAll(".finder-list .card-grid > li:not([hidden]) .card-title")].map(e => e.textContent.trim());
+			const counts = {};
+			document.querySelectorAll("#finder input[type=checkbox]").forEach(b => counts[b.name + ":" + b.value] = b.parentNode.querySelector("[data-count]").textContent);
+			return {titles, counts, search: location.search, status: document.querySelector(".finder-status").textContent,
+				empty: !document.querySelector(".finder-empty").hidden};
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	click := func(sel string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/en/case-studies/"), chromedp.WaitVisible(chromedp.CSS("#finder"))); err != nil {
+		t.Fatal(err)
+	}
+	if v := read(); len(v.Titles) != 3 || v.Counts["country:FI"] != "(2)" || v.Status != "3 case studies match." {
+		t.Fatalf("start: %+v", v)
+	}
+
+	click(`#finder input[name=country][value=FI]`)
+	v := read()
+	if strings.Join(v.Titles, ",") != "Alpha lab,Beta choir" || v.Search != "?country=FI" {
+		t.Errorf("Finland: %+v", v)
+	}
+	if v.Counts["sector:digital"] != "(1)" || v.Counts["sector:social"] != "(1)" || v.Counts["country:EE"] != "(1)" {
+		t.Errorf("counts with Finland chosen: %v", v.Counts)
+	}
+
+	click(`#finder input[name=sector][value=digital]`)
+	v = read()
+	if strings.Join(v.Titles, ",") != "Alpha lab" || v.Search != "?country=FI&sector=digital" || v.Status != "1 case study matches." {
+		t.Errorf("Finland and digital: %q %q %q", v.Titles, v.Search, v.Status)
+	}
+	if v.Counts["country:FI"] != "(1)" || v.Counts["country:EE"] != "(1)" || v.Counts["outcome:problems"] != "(0)" {
+		t.Errorf("counts with Finland and digital: %v", v.Counts)
+	}
+
+	// Back: the previous filters and list return.
+	if err := chromedp.Do(ctx, chromedp.NavigateBack()); err != nil {
+		t.Fatal(err)
+	}
+	v = read()
+	if strings.Join(v.Titles, ",") != "Alpha lab,Beta choir" || v.Search != "?country=FI" {
+		t.Errorf("after back: %+v", v)
+	}
+
+	// A shared address opens with its filters; no match shows the empty state.
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/en/case-studies/?q=nothing-like-this"), chromedp.WaitVisible(chromedp.CSS("#finder"))); err != nil {
+		t.Fatal(err)
+	}
+	if v = read(); len(v.Titles) != 0 || !v.Empty || v.Status != "0 case studies match." {
+		t.Errorf("no results: %+v", v)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/en/case-studies/?q=singing"), chromedp.WaitVisible(chromedp.CSS("#finder"))); err != nil {
+		t.Fatal(err)
+	}
+	if v = read(); strings.Join(v.Titles, ",") != "Beta choir" {
+		t.Errorf("words: %+v", v)
+	}
+}
