@@ -39,12 +39,14 @@ type Options struct {
 	// Fingerprint publishes static/assets/ files under names with a hash
 	// of their content, to be cached for a year.
 	Fingerprint bool
+	// Search builds the search index with Pagefind over the output.
+	Search bool
 }
 
 // DefaultOptions returns the repository's folders and the production
 // settings of ndpc build.
 func DefaultOptions() Options {
-	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public", Minify: true, Fingerprint: true}
+	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public", Minify: true, Fingerprint: true, Search: true}
 }
 
 // Result summarises a successful build.
@@ -79,6 +81,11 @@ func Build(opts Options) (Result, error) {
 	res := b.run(out)
 	if err := problems.Err(); err != nil {
 		return res, err
+	}
+	if opts.Search {
+		if err := indexSearch(out.Path("/")); err != nil {
+			return res, err
+		}
 	}
 	if err := out.Commit(); err != nil {
 		return res, err

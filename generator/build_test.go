@@ -192,7 +192,7 @@ func TestBuildSmallSite(t *testing.T) {
 		`<meta name="description" content="A virtual reality centre in Tallinn.">`,
 		`<a href="/ru/case-studies/proto/" lang="ru"`,
 		`<a href="/en/case-studies/ecodesign/#outcomes">`,
-		`<a href="/en/countries/estonia/">Estonia</a>, <a href="/en/countries/finland/">Finland</a>`,
+		`<a href="/en/countries/estonia/" data-pagefind-filter="country">Estonia</a>, <a href="/en/countries/finland/" data-pagefind-filter="country">Finland</a>`,
 		`15 October 2020`,
 	} {
 		if !strings.Contains(cs, want) {

@@ -182,6 +182,12 @@ func (b *builder) planLang(lang content.Lang) []job {
 		})
 	}
 
+	// The search page (results come from the Pagefind index, in the browser).
+	searchTitle, _ := L.T("search.title")
+	jobs = append(jobs, job{lang: lang, url: content.URLFor(lang, "search", ""), template: "search.html", section: "search", title: searchTitle,
+		alternates: both("search", ""),
+		view:       func(base Base, _ template.HTML, _ []markdown.Heading) any { return SearchView{Base: base} }})
+
 	// The language's 404 page.
 	title, _ := L.T("notfound.title")
 	jobs = append(jobs, job{lang: lang, url: "/" + string(lang) + "/404.html", template: "404.html", title: title,

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -153,6 +154,7 @@ func (b *builder) base(j job) Base {
 		base.Switch = Switch{Lang: other, URL: content.URLFor(other, j.section, ""), Missing: true}
 	}
 	base.Nav = b.nav(lang, j.section, j.url)
+	base.SectionName = b.sectionName(lang, j)
 	return base
 }
 
@@ -177,4 +179,18 @@ func (b *builder) nav(lang content.Lang, current, url string) []NavItem {
 		}
 	}
 	return items
+}
+
+// sectionName names a page's section for search results: the section's
+// title, or the page's own for the home and plain pages.
+func (b *builder) sectionName(lang content.Lang, j job) string {
+	L := b.locales[lang]
+	switch j.section {
+	case content.SectionCaseStudies, content.SectionCountries, content.SectionSectors,
+		content.SectionBriefs, content.SectionReport, content.SectionEvents:
+		name, _ := L.T(strings.ReplaceAll(j.section, "-", "_") + ".title")
+		return name
+	}
+	name, _ := L.T("site.title")
+	return name
 }

@@ -28,6 +28,8 @@ type Base struct {
 	Nav         []NavItem
 	Draft       bool
 	BaseURL     string
+	// SectionName names the page's section for search results.
+	SectionName string
 }
 
 // Alternate is a translation of the page, for hreflang links.
@@ -245,6 +247,11 @@ type EventView struct {
 	Base
 	Event *content.Event
 	Body  template.HTML
+}
+
+// SearchView is the search page.
+type SearchView struct {
+	Base
 }
 
 // NotFoundView is the 404 page.

@@ -85,9 +85,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("ndpc build", buildUsage, stderr)
 	siteFlags(fs, &opts)
 	fs.StringVar(&opts.Out, "out", opts.Out, "output `folder`, replaced only when the build succeeds")
-	// The site has no search index step yet; the flag is accepted so that
-	// scripts written against the site contract (--search=false) work.
-	_ = fs.Bool("search", true, "run the search index step (none yet: accepted for scripts that pass --search=false)")
+	fs.BoolVar(&opts.Search, "search", opts.Search, "build the search index with Pagefind (needs Node.js and `npm ci --prefix .tools`); --search=false skips it")
 	rest, code, ok := parseArgs(fs, args)
 	if !ok {
 		return code
@@ -106,7 +104,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 
 func check(args []string, stdout, stderr io.Writer) int {
 	opts := generator.DefaultOptions()
-	opts.Minify = false
+	opts.Minify, opts.Search = false, false
 	fs := newFlags("ndpc check", checkUsage, stderr)
 	siteFlags(fs, &opts)
 	format := fs.String("format", "text", "how to print problems: text (path:line:col: message) or github (workflow annotations)")

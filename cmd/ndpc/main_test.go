@@ -19,7 +19,7 @@ func repoArgs(t *testing.T, dir string) []string {
 	return []string{
 		"--content", filepath.Join(dir, "content"), "--out", filepath.Join(dir, "public"),
 		"--templates", filepath.Join(repo, "templates"), "--static", filepath.Join(repo, "static"),
-		"--i18n", filepath.Join(repo, "i18n"),
+		"--i18n", filepath.Join(repo, "i18n"), "--search=false",
 	}
 }
 

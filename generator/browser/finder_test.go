@@ -34,6 +34,7 @@ func buildFixture(t *testing.T, files map[string]string) string {
 	}
 	repo, _ := filepath.Abs("../..")
 	opts := generator.DefaultOptions()
+	opts.Search = false
 	opts.Content, opts.Templates = filepath.Join(dir, "content"), filepath.Join(repo, "templates")
 	opts.Static, opts.I18n = filepath.Join(repo, "static"), filepath.Join(repo, "i18n")
 	opts.Out = filepath.Join(dir, "public")

@@ -72,6 +72,7 @@ func buildSite(t *testing.T) string {
 		t.Fatal(err)
 	}
 	opts := generator.DefaultOptions()
+	opts.Search = false
 	opts.Content, opts.Templates = filepath.Join(repo, "content"), filepath.Join(repo, "templates")
 	opts.Static, opts.I18n = filepath.Join(repo, "static"), filepath.Join(repo, "i18n")
 	opts.Out = filepath.Join(t.TempDir(), "public")

@@ -1,0 +1,74 @@
+package browser
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"ndpc/generator"
+)
+
+// TestSearchFindsRussianWordForms builds the real site with its Pagefind
+// index and searches in Russian for a word form that the case study does
+// not use: «виртуальная» for a text that says «виртуальной реальности».
+func TestSearchFindsRussianWordForms(t *testing.T) {
+	repo, _ := filepath.Abs("../..")
+	if _, err := os.Stat(filepath.Join(repo, generator.PagefindPath)); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("Pagefind is not installed: run npm ci --prefix .tools")
+		}
+		t.Skip("Pagefind is not installed: npm ci --prefix .tools")
+	}
+	ctx := newBrowser(t, nil)
+	headers := netlifyHeaders(t)
+	t.Chdir(repo) // Pagefind is found from the repository's root
+	opts := generator.DefaultOptions()
+	opts.Out = filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	base := serve(t, opts.Out, headers)
+
+	search := func(lang, q string) []string {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"+lang+"/search/?q="+q), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".search-status").textContent`))
+			if status != "" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: no search status", q)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".search-results li")].map(li => li.querySelector("a").pathname + " | " + (li.querySelector(".search-section") || {}).textContent + " | " + li.querySelector(".search-excerpt").innerHTML)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	results := search("ru", "виртуальная")
+	found := false
+	for _, r := range results {
+		if strings.HasPrefix(r, "/ru/case-studies/proto-invention-factory/ | Кейсы | ") && strings.Contains(r, "<mark>") {
+			found = true
+		}
+		if strings.HasPrefix(r, "/en/") {
+			t.Errorf("a Russian search found an English page: %s", r)
+		}
+	}
+	if !found {
+		t.Errorf("«виртуальная» did not find PROTO with its section and a marked excerpt: %q", results)
+	}
+	if en := search("en", "foundry"); len(en) == 0 || !strings.HasPrefix(en[0], "/en/") {
+		t.Errorf("English search: %q", en)
+	}
+}
