@@ -1,7 +1,10 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/xml"
+	"image"
+	"image/png"
 	"errors"
 	"net/url"
 	"os"
@@ -378,4 +381,48 @@ func TestDraftsFlag(t *testing.T) {
 	if !strings.Contains(page, "Draft: not published") {
 		t.Error("draft page built with --drafts lacks its draft badge")
 	}
+}
+
+func TestImagesHaveSizeAltAndLazyLoading(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, []byte(`
+-- content/case-studies/hall/index.en.md --
+---
+title: Hall
+summary: A hall.
+countries: [EE]
+sectors: [digital]
+outcome: impact
+image: hall.png
+image_alt: The foundry hall with visitors in VR headsets
+---
+![A plan of the hall](plan.svg)
+`))
+	var png bytes.Buffer
+	if err := pngEncode(&png, 320, 200); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/case-studies/hall/hall.png"), png.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/case-studies/hall/plan.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 480"></svg>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := siteOptions(t, dir)
+	if _, err := Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	page := readOut(t, opts, "/en/case-studies/hall/")
+	for _, want := range []string{
+		`<img src="/en/case-studies/hall/hall.png" alt="The foundry hall with visitors in VR headsets" width="320" height="200" loading="lazy" decoding="async">`,
+		`<img src="/en/case-studies/hall/plan.svg" alt="A plan of the hall" width="640" height="480" loading="lazy" decoding="async">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}
+
+func pngEncode(w *bytes.Buffer, width, height int) error {
+	return png.Encode(w, image.NewGray(image.Rect(0, 0, width, height)))
 }

@@ -107,3 +107,16 @@ func isFallback(err error) bool {
 	var f *markdown.Fallback
 	return errors.As(err, &f)
 }
+
+// imageSize gives the size of an image that page p shows by a relative
+// destination.
+func (b *builder) imageSize(p *content.Page) func(string) (int, int) {
+	return func(dest string) (int, int) {
+		rel, err := content.ResolveRelative(path.Dir(p.Source), dest)
+		if err != nil {
+			return 0, 0
+		}
+		f := b.site.Files[rel]
+		return f.Width, f.Height
+	}
+}

@@ -149,7 +149,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 	for _, cs := range s.CaseStudies[lang] {
 		cs := cs
 		page(cs.Page, "case-study.html", func(base Base, body template.HTML, _ []markdown.Heading) any {
-			return CaseStudyView{Base: base, CaseStudy: cs, ImageURL: b.imageURL(cs), Body: body}
+			return CaseStudyView{Base: base, CaseStudy: cs, Image: b.caseImage(cs), Body: body}
 		})
 	}
 	for _, br := range idx.briefs {
@@ -207,18 +207,18 @@ func tableOfContents(hs []markdown.Heading) []markdown.Heading {
 	return toc
 }
 
-// imageURL returns where a case study's image is published, or "".
-func (b *builder) imageURL(cs *content.CaseStudy) string {
+// caseImage returns a case study's image as published, or nil.
+func (b *builder) caseImage(cs *content.CaseStudy) *Image {
 	if cs.Image == "" {
-		return ""
+		return nil
 	}
 	rel, err := content.ResolveRelative(path.Dir(cs.Source), cs.Image)
 	if err != nil {
-		return ""
+		return nil
 	}
 	f, ok := b.site.Files[rel]
 	if !ok {
-		return ""
+		return nil
 	}
-	return b.site.FileURL(f, cs.Lang)
+	return &Image{URL: b.site.FileURL(f, cs.Lang), Alt: cs.ImageAlt, Width: f.Width, Height: f.Height}
 }

@@ -44,7 +44,7 @@ func (b *builder) renderOne(j job, body, page *bytes.Buffer) bool {
 		var err error
 		toc, err = b.md.Convert(markdown.Input{
 			Source: j.page.Body, Lang: string(j.page.Lang), Path: j.page.Path,
-			LineOffset: j.page.BodyLine, Resolve: b.linkResolver(j.page),
+			LineOffset: j.page.BodyLine, Resolve: b.linkResolver(j.page), ImageSize: b.imageSize(j.page),
 		}, body, b.problems)
 		if err != nil {
 			b.problems.Errorf(j.page.Path, 0, 0, "%v", err)

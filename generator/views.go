@@ -94,8 +94,15 @@ type HomeView struct {
 type CaseStudyView struct {
 	Base
 	CaseStudy *content.CaseStudy
-	ImageURL  string // where the case study's image is published, or ""
+	Image     *Image // the case study's picture, or nil
 	Body      template.HTML
+}
+
+// Image is a picture as published, with its size in pixels.
+type Image struct {
+	URL           string
+	Alt           string
+	Width, Height int
 }
 
 // OutcomeGroup is the case studies that share an outcome.

@@ -2,6 +2,13 @@ package content
 
 import (
 	"bytes"
+	"image"
+	_ "image/gif"  // GIF sizes
+	_ "image/jpeg" // JPEG sizes
+	_ "image/png"  // PNG sizes
+	"regexp"
+	"strconv"
+
 	"fmt"
 	"io"
 	"io/fs"
@@ -10,6 +17,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	_ "golang.org/x/image/webp" // WebP sizes
 
 	"ndpc/generator/diag"
 )
@@ -106,7 +115,54 @@ func describeFile(fsys fs.FS, rel string) (File, error) {
 	if strings.HasSuffix(strings.ToLower(rel), ".svg") && bytes.Contains(head[:n], []byte("<svg")) {
 		kind = "image/svg+xml"
 	}
-	return File{Source: rel, Size: info.Size(), Type: kind}, nil
+	file := File{Source: rel, Size: info.Size(), Type: kind}
+	if strings.HasPrefix(kind, "image/") {
+		file.Width, file.Height = imageSize(fsys, rel, kind)
+	}
+	return file, nil
+}
+
+// imageSize reads the size of a picture, so that pages can reserve its
+// space before it loads; 0, 0 when it cannot be read.
+func imageSize(fsys fs.FS, rel, kind string) (int, int) {
+	data, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		return 0, 0
+	}
+	if kind == "image/svg+xml" {
+		return svgSize(data)
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return 0, 0
+	}
+	return cfg.Width, cfg.Height
+}
+
+var (
+	svgViewBox = regexp.MustCompile(`viewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)`)
+	svgWidth   = regexp.MustCompile(`<svg[^>]*\swidth\s*=\s*["']([\d.]+)(px)?["']`)
+	svgHeight  = regexp.MustCompile(`<svg[^>]*\sheight\s*=\s*["']([\d.]+)(px)?["']`)
+)
+
+// svgSize reads an SVG's width and height attributes, or its viewBox.
+func svgSize(data []byte) (int, int) {
+	w, h := svgWidth.FindSubmatch(data), svgHeight.FindSubmatch(data)
+	if w != nil && h != nil {
+		return atoi(w[1]), atoi(h[1])
+	}
+	if vb := svgViewBox.FindSubmatch(data); vb != nil {
+		return atoi(vb[1]), atoi(vb[2])
+	}
+	return 0, 0
+}
+
+func atoi(b []byte) int {
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return 0
+	}
+	return int(f + 0.5)
 }
 
 // linkInside reports whether a symbolic link in the content folder leads

@@ -42,6 +42,8 @@ type File struct {
 	// Type is the kind of content the file's first bytes show, as
 	// net/http.DetectContentType names it ("application/pdf", "image/png").
 	Type string
+	// Width and Height are an image's size in pixels (0 for other files).
+	Width, Height int
 	// Bundle is the bundle folder the file belongs to ("briefs/01-x"), or "".
 	Bundle string
 }

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -99,6 +100,9 @@ type Input struct {
 	Path       string // the file, for problems
 	LineOffset int    // file lines before Source
 	Resolve    LinkResolver
+	// ImageSize gives the size of an image by its destination as written,
+	// so that pages reserve its space; 0, 0 when unknown.
+	ImageSize func(dest string) (width, height int)
 }
 
 // Heading is a heading of the converted page, for tables of contents.
@@ -130,6 +134,16 @@ func (c *Converter) Convert(in Input, w *bytes.Buffer, problems *diag.List) ([]H
 		case *ast.Link:
 			n.Destination = in.destination(n, n.Destination, problems)
 		case *ast.Image:
+			if in.ImageSize != nil {
+				if w, h := in.ImageSize(string(n.Destination)); w > 0 && h > 0 {
+					n.SetAttributeString("width", []byte(strconv.Itoa(w)))
+					n.SetAttributeString("height", []byte(strconv.Itoa(h)))
+				}
+			}
+			// Pictures in the text come below the page's header: load them
+			// when the reader gets near.
+			n.SetAttributeString("loading", []byte("lazy"))
+			n.SetAttributeString("decoding", []byte("async"))
 			n.Destination = in.destination(n, n.Destination, problems)
 		case *ast.AutoLink:
 			if unsafeScheme(string(n.URL(in.Source))) {
