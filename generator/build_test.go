@@ -3,9 +3,9 @@ package generator
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"image"
 	"image/png"
-	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
