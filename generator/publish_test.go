@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"compress/gzip"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -263,5 +264,44 @@ aliases: [/en/cases/proto/, /proto]
 	got := readOut(t, opts, "/_redirects")
 	if !strings.Contains(got, "/en/cases/proto/ /en/case-studies/proto/ 301\n/proto /en/case-studies/proto/ 301\n") {
 		t.Errorf("_redirects =\n%s", got)
+	}
+}
+
+var assetRef = regexp.MustCompile(`(?:<link rel=stylesheet href=|<script src=|<link rel=icon href=)"?([^"\s>]+)`)
+
+// TestCaseStudyPageWeight: a case study with its stylesheets, scripts and
+// icon stays under 30 KB as sent compressed (as Netlify sends it).
+func TestCaseStudyPageWeight(t *testing.T) {
+	out := buildReal(t)
+	files := outputFiles(t, out)
+	gz := func(data []byte) int {
+		var buf bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+		w.Write(data)
+		w.Close()
+		return buf.Len()
+	}
+	checked := 0
+	for name, data := range files {
+		if !strings.Contains(name, "/case-studies/") || strings.HasSuffix(name, "/case-studies/index.html") || !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		total, raw := gz(data), len(data)
+		for _, m := range assetRef.FindAllSubmatch(data, -1) {
+			asset, ok := files[string(m[1])]
+			if !ok {
+				t.Fatalf("%s refers to %s, which is missing", name, m[1])
+			}
+			total += gz(asset)
+			raw += len(asset)
+		}
+		if total > 30*1024 {
+			t.Errorf("%s weighs %d bytes compressed (%d raw), more than 30 KB", name, total, raw)
+		}
+		t.Logf("%s: %.1f KB compressed, %.1f KB raw", name, float64(total)/1024, float64(raw)/1024)
+		checked++
+	}
+	if checked < 8 {
+		t.Fatalf("only %d case-study pages checked", checked)
 	}
 }
