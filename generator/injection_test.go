@@ -2,6 +2,8 @@ package generator
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"encoding/xml"
 	"os"
 	"path/filepath"
@@ -126,6 +128,54 @@ func checkNoInjectedMarkup(t *testing.T, name string, data []byte) {
 			if n.Data == "img" && a.Key == "src" && a.Val == "x" {
 				t.Errorf("%s: an injected image", name)
 			}
+		}
+	}
+}
+
+// TestOpenDataIsSafe: the open data keep markup escaped in JSON and keep
+// spreadsheets from running cells as formulas in CSV.
+func TestOpenDataIsSafe(t *testing.T) {
+	opts, _, _, err := buildText(t, `
+-- content/case-studies/x.en.md --
+---
+title: '=HYPERLINK("http://evil.example","click")'
+summary: '<script>alert(1)</script>'
+countries: [EE]
+sectors: [digital]
+outcome: impact
+years: '-2+3'
+organisations: ['+cmd', '@SUM(1)', 'Plain']
+---
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jsonText := readOut(t, opts, "/data/case-studies.json")
+	if strings.Contains(jsonText, "<script") || !strings.Contains(jsonText, `\u003cscript\u003e`) {
+		t.Errorf("JSON does not escape markup:\n%s", jsonText)
+	}
+	var data struct {
+		CaseStudies []OpenCaseStudy `json:"case_studies"`
+	}
+	if err := json.Unmarshal([]byte(jsonText), &data); err != nil || data.CaseStudies[0].Summary["en"] != "<script>alert(1)</script>" {
+		t.Errorf("JSON does not read back the text: %v %+v", err, data)
+	}
+	rows, err := csv.NewReader(strings.NewReader(readOut(t, opts, "/data/case-studies.csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := map[string]string{}
+	for i, h := range rows[0] {
+		cell[h] = rows[1][i]
+	}
+	for col, want := range map[string]string{
+		"title_en":         `'=HYPERLINK("http://evil.example","click")`,
+		"years":            "'-2+3",
+		"organisations_en": "'+cmd; @SUM(1); Plain",
+		"summary_en":       "<script>alert(1)</script>",
+	} {
+		if cell[col] != want {
+			t.Errorf("CSV %s = %q, want %q", col, cell[col], want)
 		}
 	}
 }

@@ -72,3 +72,50 @@ func TestSearchFindsRussianWordForms(t *testing.T) {
 		t.Errorf("English search: %q", en)
 	}
 }
+
+// TestSearchShowsMarkupAsText searches a page whose title and text hold
+// markup: the results show it as text and run nothing.
+func TestSearchShowsMarkupAsText(t *testing.T) {
+	repo, _ := filepath.Abs("../..")
+	if _, err := os.Stat(filepath.Join(repo, generator.PagefindPath)); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("Pagefind is not installed: run npm ci --prefix .tools")
+		}
+		t.Skip("Pagefind is not installed: npm ci --prefix .tools")
+	}
+	ctx := newBrowser(t, nil)
+	headers := netlifyHeaders(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "content/case-studies/x.en.md")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	text := "---\ntitle: '\"><img src=x onerror=\"window.pwned=1\"> zebracrossing'\nsummary: '<script>window.pwned=2</script>'\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nThe zebracrossing project. `<img src=x onerror=\"window.pwned=3\">`\n"
+	if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(repo)
+	opts := generator.DefaultOptions()
+	opts.Content, opts.Out = filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	if _, err := generator.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	base := serve(t, opts.Out, headers)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/en/search/?q=zebracrossing"), chromedp.WaitVisible(chromedp.CSS(".search-results li"))); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // give an injected handler the time to run
+	type state struct {
+		Pwned  bool   `json:"pwned"`
+		Images int    `json:"images"`
+		Title  string `json:"title"`
+	}
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`({pwned: "pwned" in window, images: document.querySelectorAll(".search-results img").length,
+		title: document.querySelector(".search-results a").textContent})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Pwned || s.Images > 0 || !strings.Contains(s.Title, `"><img src=x`) {
+		t.Errorf("search results run or render markup: %+v", s)
+	}
+}
