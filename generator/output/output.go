@@ -10,12 +10,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Dir is a build in progress.
 type Dir struct {
 	final string
 	tmp   string
+	made  sync.Map // folders already created, to spare the file system
 }
 
 // Create starts a build whose result will replace the folder final.
@@ -49,10 +51,22 @@ func (d *Dir) Path(sitePath string) string {
 // WriteFile writes data at a site path ("/en/index.html").
 func (d *Dir) WriteFile(sitePath string, data []byte) error {
 	p := d.Path(sitePath)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// mkdir creates a folder and its parents once per build.
+func (d *Dir) mkdir(dir string) error {
+	if _, ok := d.made.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d.made.Store(dir, true)
+	return nil
 }
 
 // CopyFile copies the file src to a site path.
@@ -63,7 +77,7 @@ func (d *Dir) CopyFile(sitePath, src string) error {
 	}
 	defer in.Close()
 	p := d.Path(sitePath)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	out, err := os.OpenFile(p, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)

@@ -1,0 +1,154 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"ndpc/generator/corpus"
+	"ndpc/generator/diag"
+	"ndpc/generator/markdown"
+	"ndpc/generator/output"
+)
+
+// The benchmarks build a generated site of 2,000 case studies in two
+// languages (4,082 pages) as a whole and stage by stage:
+//
+//	go test ./generator -run '^$' -bench . -benchtime 3x
+//
+// Profile with -cpuprofile / -memprofile and go tool pprof.
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+)
+
+// benchSite writes the corpus once per test binary.
+func benchSite(b *testing.B) Options {
+	b.Helper()
+	benchOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "ndpc-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := corpus.Write(dir, 2000, 1); err != nil {
+			b.Fatal(err)
+		}
+		benchDir = dir
+	})
+	repo, _ := filepath.Abs("..")
+	opts := DefaultOptions()
+	opts.Search = false
+	opts.Content = filepath.Join(benchDir, "content")
+	opts.Templates, opts.Static, opts.I18n = filepath.Join(repo, "templates"), filepath.Join(repo, "static"), filepath.Join(repo, "i18n")
+	opts.Out = filepath.Join(b.TempDir(), "public")
+	return opts
+}
+
+func loadBench(b *testing.B, opts Options) *builder {
+	b.Helper()
+	problems := &diag.List{}
+	bl, err := load(opts, problems)
+	if err != nil || problems.HasErrors() {
+		b.Fatalf("%v %v", err, problems.Err())
+	}
+	return bl
+}
+
+// BenchmarkBuild is ndpc build --search=false: minified, fingerprinted,
+// written to disk and swapped in.
+func BenchmarkBuild(b *testing.B) {
+	opts := benchSite(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Build(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoad reads and validates the content, i18n tables and templates.
+func BenchmarkLoad(b *testing.B) {
+	opts := benchSite(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		loadBench(b, opts)
+	}
+}
+
+// BenchmarkMarkdown converts every page body, links resolved.
+func BenchmarkMarkdown(b *testing.B) {
+	opts := benchSite(b)
+	bl := loadBench(b, opts)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		for _, p := range bl.site.Pages {
+			buf.Reset()
+			if _, err := bl.md.Convert(markdown.Input{Source: p.Body, Lang: string(p.Lang), Path: p.Path, Resolve: bl.linkResolver(p)}, &buf, bl.problems); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkTemplates renders every page (Markdown included) without
+// minifying or writing.
+func BenchmarkTemplates(b *testing.B) {
+	opts := benchSite(b)
+	opts.Minify = false
+	bl := loadBench(b, opts)
+	bl.out = discard{}
+	jobs := bl.plan()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		bl.cards = sync.Map{}
+		bl.render(jobs)
+	}
+}
+
+// BenchmarkMinify minifies every rendered page.
+func BenchmarkMinify(b *testing.B) {
+	opts := benchSite(b)
+	opts.Minify = false
+	bl := loadBench(b, opts)
+	mem := newMemSink()
+	bl.out = mem
+	bl.render(bl.plan())
+	mf := newMinifier()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for p, data := range mem.files {
+			if _, err := mf.apply(p, data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkWrite writes every rendered page into a fresh output folder.
+func BenchmarkWrite(b *testing.B) {
+	opts := benchSite(b)
+	bl := loadBench(b, opts)
+	mem := newMemSink()
+	bl.out = mem
+	bl.render(bl.plan())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out, err := output.Create(filepath.Join(b.TempDir(), "public"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for p, data := range mem.files {
+			if err := out.WriteFile(p, data); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := out.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
