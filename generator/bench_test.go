@@ -151,4 +151,3 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
-

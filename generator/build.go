@@ -83,7 +83,7 @@ func Build(opts Options) (Result, error) {
 		return res, err
 	}
 	if opts.Search {
-		if err := indexSearch(out.Path("/")); err != nil {
+		if err := indexSearch(out.Path("/"), opts.Templates); err != nil {
 			return res, err
 		}
 	}

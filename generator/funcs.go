@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"ndpc/generator/content"
+	"ndpc/generator/countrymap"
 	"ndpc/generator/locale"
 	"ndpc/generator/markdown"
 )
@@ -25,6 +26,9 @@ import (
 //	facet L name legend choices
 //	                 a group of choices for the "finder-facet" partial
 //	list a b …       a list of strings
+//	countrymap L countries
+//	                 the map of the countries, each shaded by its number of
+//	                 case studies and linking to its page (package countrymap)
 func templateFuncs(b *builder) template.FuncMap {
 	return template.FuncMap{
 		"asset": b.assets.URL,
@@ -46,8 +50,32 @@ func templateFuncs(b *builder) template.FuncMap {
 		"facet": func(L *locale.Locale, name, legend string, choices []Choice) Facet {
 			return Facet{L: L, Name: name, Legend: legend, Choices: choices}
 		},
-		"list": func(items ...string) []string { return items },
+		"list":       func(items ...string) []string { return items },
+		"countrymap": countryMap,
 	}
+}
+
+// countryMap draws the map of countries, named and labelled in L's
+// language: "Finland: 3 case studies".
+func countryMap(L *locale.Locale, countries []CountryEntry) (template.HTML, error) {
+	title, err := L.T("country_map.title")
+	if err != nil {
+		return "", err
+	}
+	pattern, err := L.T("country_map.item")
+	if err != nil {
+		return "", err
+	}
+	items := make([]countrymap.Country, len(countries))
+	for i, c := range countries {
+		count, err := L.N("case_studies.count", c.Count)
+		if err != nil {
+			return "", err
+		}
+		label := strings.NewReplacer("{country}", c.Name, "{count}", count).Replace(pattern)
+		items[i] = countrymap.Country{Code: c.Country.Code, Name: c.Name, URL: c.URL, Count: c.Count, Label: label}
+	}
+	return countrymap.Render(title, items)
 }
 
 // CaseCard is the data of the "case-card" partial.

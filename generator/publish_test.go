@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -303,5 +304,22 @@ func TestCaseStudyPageWeight(t *testing.T) {
 	}
 	if checked < 8 {
 		t.Fatalf("only %d case-study pages checked", checked)
+	}
+}
+
+// TestSearchWithoutNode: without Node.js, a build with search says what to
+// do instead of publishing a site whose search does not work.
+func TestSearchWithoutNode(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, []byte("-- content/about.en.md --\n---\ntitle: About\n---\n"))
+	opts := siteOptions(t, dir)
+	opts.Search = true
+	t.Setenv("PATH", "")
+	_, err := Build(opts)
+	if !errors.Is(err, ErrNoPagefind) || !strings.Contains(err.Error(), "npm ci --prefix .tools") || !strings.Contains(err.Error(), "--search=false") {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("a site without its search index was published")
 	}
 }

@@ -19,20 +19,28 @@ import (
 // data-pagefind-meta, and case studies their countries and sectors with
 // data-pagefind-filter (see templates/base.html and case-study.html).
 
-// PagefindPath is where ndpc looks for Pagefind first: installed with
+// PagefindPath is where ndpc looks for Pagefind first, in the current
+// folder and beside the templates folder: installed with
 // npm ci --prefix .tools. Otherwise it must be on the PATH.
 var PagefindPath = filepath.Join(".tools", "node_modules", ".bin", "pagefind")
 
 // ErrNoPagefind explains how to get the search index step.
 var ErrNoPagefind = errors.New("the search index needs Pagefind, which runs on Node.js: install Node.js 18 or newer and run `npm ci --prefix .tools` in the repository, or build without search: ndpc build --search=false")
 
-// pagefind finds the Pagefind command.
-func pagefind() (string, error) {
-	if _, err := os.Stat(PagefindPath); err == nil {
-		if _, err := exec.LookPath("node"); err != nil {
-			return "", ErrNoPagefind
+// pagefind finds the Pagefind command for a site whose templates are in
+// templatesDir.
+func pagefind(templatesDir string) (string, error) {
+	repo := ""
+	if abs, err := filepath.Abs(templatesDir); err == nil {
+		repo = filepath.Dir(abs)
+	}
+	for _, p := range []string{PagefindPath, filepath.Join(repo, PagefindPath)} {
+		if _, err := os.Stat(p); err == nil {
+			if _, err := exec.LookPath("node"); err != nil {
+				return "", ErrNoPagefind
+			}
+			return p, nil
 		}
-		return PagefindPath, nil
 	}
 	if p, err := exec.LookPath("pagefind"); err == nil {
 		return p, nil
@@ -41,8 +49,8 @@ func pagefind() (string, error) {
 }
 
 // indexSearch runs Pagefind over a finished build in dir.
-func indexSearch(dir string) error {
-	cmd, err := pagefind()
+func indexSearch(dir, templatesDir string) error {
+	cmd, err := pagefind(templatesDir)
 	if err != nil {
 		return err
 	}
