@@ -78,6 +78,7 @@ func Build(opts Options) (Result, error) {
 		}
 	}()
 
+	b.dropBodies = true
 	res := b.run(out)
 	if err := problems.Err(); err != nil {
 		return res, err
@@ -148,6 +149,9 @@ type builder struct {
 	mf      *minifier // nil: output is not minified
 	assets  *assets
 	cards   sync.Map // *content.CaseStudy → template.HTML of its card
+	// dropBodies frees each page's Markdown once it is rendered: set by a
+	// one-off build, not by the preview or checks, which use them again.
+	dropBodies bool
 	// headings holds the heading IDs of every page when checking links to
 	// them (ndpc check); nil in a build.
 	headings map[*content.Page]map[string]bool

@@ -50,6 +50,9 @@ func (b *builder) renderOne(j job, body, page *bytes.Buffer) bool {
 			b.problems.Errorf(j.page.Path, 0, 0, "%v", err)
 			return false
 		}
+		if b.dropBodies {
+			j.page.Body = nil // rendered once: free it, so memory does not grow with the site
+		}
 	}
 	if j.checkOnly {
 		return false

@@ -67,6 +67,7 @@ func splitFrontMatter(src []byte) (fields []field, body []byte, bodyLine int, he
 	}
 	bodyStart := len(src) - len(body)
 	head = src[:bodyStart]
+	body = src[bodyStart:] // the same bytes, without keeping the parser's copy of the file
 	bodyLine = bytes.Count(head, []byte("\n"))
 	first := firstContentLine(src) + 1 // the line after the opening delimiter
 	if raw.toml {
@@ -95,11 +96,12 @@ func frontMatterMissing(src []byte, err error) error {
 // firstContentLine returns the 1-based number of the first non-blank line.
 func firstContentLine(src []byte) int {
 	line := 1
-	for _, l := range strings.Split(string(src), "\n") {
-		if strings.TrimSpace(l) != "" {
+	for len(src) > 0 {
+		l, rest, _ := bytes.Cut(src, []byte("\n"))
+		if len(bytes.TrimSpace(l)) > 0 {
 			return line
 		}
-		line++
+		src, line = rest, line+1
 	}
 	return 1
 }
