@@ -16,13 +16,7 @@ import (
 // index and searches in Russian for a word form that the case study does
 // not use: «виртуальная» for a text that says «виртуальной реальности».
 func TestSearchFindsRussianWordForms(t *testing.T) {
-	repo, _ := filepath.Abs("../..")
-	if _, err := os.Stat(filepath.Join(repo, generator.PagefindPath)); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("Pagefind is not installed: run npm ci --prefix .tools")
-		}
-		t.Skip("Pagefind is not installed: npm ci --prefix .tools")
-	}
+	repo := needPagefind(t)
 	ctx := newBrowser(t, nil)
 	headers := netlifyHeaders(t)
 	t.Chdir(repo) // Pagefind is found from the repository's root
@@ -76,13 +70,7 @@ func TestSearchFindsRussianWordForms(t *testing.T) {
 // TestSearchShowsMarkupAsText searches a page whose title and text hold
 // markup: the results show it as text and run nothing.
 func TestSearchShowsMarkupAsText(t *testing.T) {
-	repo, _ := filepath.Abs("../..")
-	if _, err := os.Stat(filepath.Join(repo, generator.PagefindPath)); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("Pagefind is not installed: run npm ci --prefix .tools")
-		}
-		t.Skip("Pagefind is not installed: npm ci --prefix .tools")
-	}
+	repo := needPagefind(t)
 	ctx := newBrowser(t, nil)
 	headers := netlifyHeaders(t)
 	dir := t.TempDir()
@@ -118,4 +106,18 @@ func TestSearchShowsMarkupAsText(t *testing.T) {
 	if s.Pwned || s.Images > 0 || !strings.Contains(s.Title, `"><img src=x`) {
 		t.Errorf("search results run or render markup: %+v", s)
 	}
+}
+
+// needPagefind returns the repository's folder when Pagefind is installed
+// there; without it the test fails in CI and is skipped elsewhere.
+func needPagefind(t *testing.T) string {
+	t.Helper()
+	repo, _ := filepath.Abs("../..")
+	if _, err := os.Stat(filepath.Join(repo, generator.PagefindPath)); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("Pagefind is not installed: run npm ci --prefix .tools")
+		}
+		t.Skip("Pagefind is not installed: npm ci --prefix .tools")
+	}
+	return repo
 }
