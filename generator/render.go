@@ -72,7 +72,11 @@ func (b *builder) renderOne(j job, body, page *bytes.Buffer) bool {
 // publish minifies data for its type (when the build minifies) and writes
 // it at sitePath.
 func (b *builder) publish(sitePath string, data []byte) bool {
-	data, err := b.mf.apply(sitePath, data)
+	out, err := b.mf.apply(sitePath, data)
+	if !b.mf.handles(sitePath) {
+		out = append([]byte(nil), data...) // the sink keeps it; data is the caller's buffer
+	}
+	data = out
 	if err == nil {
 		err = b.out.WriteFile(sitePath, data)
 	}

@@ -13,12 +13,28 @@ import (
 	"sync"
 )
 
-// Dir is a build in progress.
+// Dir is a build in progress. Its WriteFile queues the file and returns:
+// a pool of writers works the queue, so that the time the file system takes
+// for each file overlaps with rendering; Commit waits for them.
 type Dir struct {
 	final string
 	tmp   string
 	made  sync.Map // folders already created, to spare the file system
+
+	queue   chan pending
+	writers sync.WaitGroup
+	errOnce sync.Once
+	err     error
 }
+
+type pending struct {
+	path string
+	data []byte
+}
+
+// writers is how many files are written at once: writing is waiting for
+// the file system more than computing.
+const writers = 16
 
 // Create starts a build whose result will replace the folder final.
 func Create(final string) (*Dir, error) {
@@ -40,7 +56,32 @@ func Create(final string) (*Dir, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{final: final, tmp: tmp}, nil
+	d := &Dir{final: final, tmp: tmp, queue: make(chan pending, 4*writers)}
+	for i := 0; i < writers; i++ {
+		d.writers.Add(1)
+		go d.write()
+	}
+	return d, nil
+}
+
+// write writes queued files until the queue is closed.
+func (d *Dir) write() {
+	defer d.writers.Done()
+	for f := range d.queue {
+		if err := d.writeNow(f.path, f.data); err != nil {
+			d.errOnce.Do(func() { d.err = fmt.Errorf("writing %s: %w", f.path, err) })
+		}
+	}
+}
+
+// wait closes the queue and waits for every queued file to be written.
+func (d *Dir) wait() error {
+	if d.queue != nil {
+		close(d.queue)
+		d.writers.Wait()
+		d.queue = nil
+	}
+	return d.err
 }
 
 // Path returns where a site path is written in the build folder.
@@ -48,8 +89,15 @@ func (d *Dir) Path(sitePath string) string {
 	return filepath.Join(d.tmp, filepath.FromSlash(strings.TrimPrefix(sitePath, "/")))
 }
 
-// WriteFile writes data at a site path ("/en/index.html").
+// WriteFile queues data to be written at a site path ("/en/index.html").
+// The Dir owns data from then on: the caller must not change it. An error
+// in writing is returned by Commit.
 func (d *Dir) WriteFile(sitePath string, data []byte) error {
+	d.queue <- pending{sitePath, data}
+	return nil
+}
+
+func (d *Dir) writeNow(sitePath string, data []byte) error {
 	p := d.Path(sitePath)
 	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
@@ -95,6 +143,9 @@ func (d *Dir) CopyFile(sitePath, src string) error {
 // two folders are exchanged in one step; elsewhere the old one is moved
 // aside first.
 func (d *Dir) Commit() error {
+	if err := d.wait(); err != nil {
+		return err
+	}
 	if _, err := os.Lstat(d.final); os.IsNotExist(err) {
 		return os.Rename(d.tmp, d.final)
 	}
@@ -114,5 +165,6 @@ func (d *Dir) Commit() error {
 
 // Discard removes the unfinished build, leaving the previous output.
 func (d *Dir) Discard() error {
+	_ = d.wait()
 	return os.RemoveAll(d.tmp)
 }
