@@ -3,12 +3,13 @@
 // into a fresh folder that replaces the previous output only when the
 // whole build succeeded.
 //
-// The build reads as its steps, in Build: load → plan (every page of the
-// site with its address and translations) → render (Markdown, templates,
-// on every core) → site files (sitemap, feeds, robots.txt) → copy static
-// and content files → swap the output in. Every problem found on the way
-// is collected and reported at once; any error leaves the previous output
-// untouched.
+// The build reads as its steps, in Build: load → print editions (the
+// PDFs of the briefs and the report, package printed) → plan (every page
+// of the site with its address and translations) → render (Markdown,
+// templates, on every core) → site files (sitemap, feeds, robots.txt) →
+// copy static and content files → swap the output in. Every problem found
+// on the way is collected and reported at once; any error leaves the
+// previous output untouched.
 package generator
 
 import (
@@ -41,12 +42,19 @@ type Options struct {
 	Fingerprint bool
 	// Search builds the search index with Pagefind over the output.
 	Search bool
+	// PDF typesets the print editions: a PDF of every brief in each of its
+	// languages (unless the brief names its own with download:) and of the
+	// report (package printed).
+	PDF bool
+	// PDFCache is a folder that keeps the typeset PDFs between builds, so
+	// that only those whose content changed are typeset again; "" for none.
+	PDFCache string
 }
 
 // DefaultOptions returns the repository's folders and the production
 // settings of ndpc build.
 func DefaultOptions() Options {
-	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public", Minify: true, Fingerprint: true, Search: true}
+	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public", Minify: true, Fingerprint: true, Search: true, PDF: true}
 }
 
 // Result summarises a successful build.
@@ -98,6 +106,7 @@ func Build(opts Options) (Result, error) {
 // Check runs every step of a build, and so every validation, without
 // writing anything.
 func Check(opts Options) (Result, error) {
+	opts.PDF = false // nothing is written: the print editions are not made
 	problems := &diag.List{}
 	b, err := load(opts, problems)
 	if err != nil {
@@ -113,11 +122,13 @@ func Check(opts Options) (Result, error) {
 // run renders the whole site into out: the steps of a build after loading.
 func (b *builder) run(out sink) Result {
 	b.out = out
+	b.editions = b.printEditions() // before the pages, which offer them
 	jobs := b.plan()
 	pages := b.render(jobs)
 	files := b.writeAssets()
 	files += b.writeSiteFiles(jobs)
 	files += b.copyFiles()
+	files += b.editions.made()
 	res := Result{Pages: pages, Files: files}
 	for _, p := range b.problems.Sorted() {
 		if p.Severity == diag.Warning {
@@ -157,8 +168,10 @@ type builder struct {
 	headings map[*content.Page]map[string]bool
 	// untranslated lists, per language, the pages that lack it (ndpc check).
 	untranslated map[content.Lang][]string
-	out          sink
-	problems     *diag.List
+	// editions are the PDFs offered for download, made or supplied.
+	editions *editions
+	out      sink
+	problems *diag.List
 }
 
 // load reads the settings, i18n tables, templates and content.

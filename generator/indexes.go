@@ -13,6 +13,7 @@ type indexes struct {
 	lang        content.Lang
 	L           *locale.Locale
 	site        *content.Site
+	editions    *editions
 	caseStudies []*content.CaseStudy // newest first, for the home page
 	countries   []CountryEntry       // by name in the language
 	sectors     []SectorEntry        // in the study's order
@@ -21,8 +22,8 @@ type indexes struct {
 	bySector    map[content.Sector][]*content.CaseStudy
 }
 
-func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale) *indexes {
-	idx := &indexes{lang: lang, L: L, site: s,
+func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale, ed *editions) *indexes {
+	idx := &indexes{lang: lang, L: L, site: s, editions: ed,
 		byCountry: map[string][]*content.CaseStudy{}, bySector: map[content.Sector][]*content.CaseStudy{}}
 	list := s.CaseStudies[lang]
 	for _, cs := range list {
@@ -57,20 +58,37 @@ func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale) *indexes {
 }
 
 // downloads lists a brief's PDF in its own language first, then its
-// translation's.
+// translation's: each the one its editors supplied or the one the build
+// typeset.
 func (idx *indexes) downloads(br *content.Brief) []Download {
 	var out []Download
 	add := func(b *content.Brief) {
-		if b == nil || b.Download == "" {
+		if b == nil || idx.editions == nil {
 			return
 		}
-		name, _ := idx.L.T("language." + string(b.Lang))
-		out = append(out, Download{Lang: b.Lang, Language: name, URL: idx.site.FileURL(b.DownloadFile, b.Lang), Size: idx.L.Size(b.DownloadFile.Size)})
+		if ed, ok := idx.editions.brief(idx.site, b); ok {
+			out = append(out, ed.download(idx.L, b.Lang))
+		}
 	}
 	add(br)
 	if t := br.Translation; t != nil {
 		if tb, ok := t.Typed.(*content.Brief); ok {
 			add(tb)
+		}
+	}
+	return out
+}
+
+// reportDownloads lists the report's PDF in the language first, then in
+// the others.
+func (idx *indexes) reportDownloads() []Download {
+	var out []Download
+	if idx.editions == nil {
+		return nil
+	}
+	for _, l := range append([]content.Lang{idx.lang}, idx.lang.Other()) {
+		if ed, ok := idx.editions.report[l]; ok {
+			out = append(out, ed.download(idx.L, l))
 		}
 	}
 	return out

@@ -64,7 +64,7 @@ func alternatesOf(p *content.Page) map[content.Lang]string {
 func (b *builder) planLang(lang content.Lang) []job {
 	s := b.site
 	L := b.locales[lang]
-	idx := newIndexes(s, lang, L)
+	idx := newIndexes(s, lang, L, b.editions)
 	var jobs []job
 
 	// Generated pages, each with the section's _index page for title and intro.
@@ -135,7 +135,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 		return BriefsView{Base: base, Intro: intro, Briefs: idx.briefs}
 	})
 	generated(content.SectionReport, "", "report.html", "report.title", func(base Base, intro template.HTML) any {
-		return ReportView{Base: base, Intro: intro, Chapters: s.Chapters[lang]}
+		return ReportView{Base: base, Intro: intro, Chapters: s.Chapters[lang], Downloads: idx.reportDownloads()}
 	})
 	generated(content.SectionEvents, "", "events.html", "events.title", func(base Base, intro template.HTML) any {
 		return EventsView{Base: base, Intro: intro, Months: idx.eventMonths()}

@@ -193,12 +193,13 @@ type SectorView struct {
 	Items  []*content.CaseStudy
 }
 
-// Download is a brief's PDF in one language.
+// Download is a PDF in one language: a brief's or the report's.
 type Download struct {
 	Lang     content.Lang
 	Language string // the language's name, in the page's language
 	URL      string
 	Size     string // formatted for the page's language
+	Pages    string // "12 pages", in the page's language; "" when unknown
 }
 
 // BriefEntry is a brief with its downloads in every language.
@@ -221,11 +222,13 @@ type BriefView struct {
 	Body  template.HTML
 }
 
-// ReportView is the report's table of contents.
+// ReportView is the report's table of contents, with its PDF in every
+// language.
 type ReportView struct {
 	Base
-	Intro    template.HTML
-	Chapters []*content.ReportChapter
+	Intro     template.HTML
+	Chapters  []*content.ReportChapter
+	Downloads []Download
 }
 
 // ChapterView is one report chapter.

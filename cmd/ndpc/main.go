@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"ndpc/generator"
 	"ndpc/generator/content"
@@ -64,8 +65,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 const buildUsage = `Usage: ndpc build [flags]
 
-Builds the site into public/: minified, with fingerprinted assets, feeds and
-sitemap. On any error the previous output stays as it was.
+Builds the site into public/: minified, with fingerprinted assets, feeds,
+sitemap, and the PDFs of the briefs and the report. On any error the
+previous output stays as it was.
 
 Flags:
 `
@@ -86,12 +88,20 @@ func build(args []string, stdout, stderr io.Writer) int {
 	siteFlags(fs, &opts)
 	fs.StringVar(&opts.Out, "out", opts.Out, "output `folder`, replaced only when the build succeeds")
 	fs.BoolVar(&opts.Search, "search", opts.Search, "build the search index with Pagefind (needs Node.js and `npm ci --prefix .tools`); --search=false skips it")
+	fs.BoolVar(&opts.PDF, "pdf", opts.PDF, "typeset the PDFs of the briefs and the report; --pdf=false skips them (briefs with their own PDF keep it)")
+	fs.StringVar(&opts.PDFCache, "pdf-cache", "", "`folder` that keeps the typeset PDFs between builds (default .cache/pdf beside the output folder; \"off\" keeps none)")
 	rest, code, ok := parseArgs(fs, args)
 	if !ok {
 		return code
 	}
 	if !noArgs("ndpc build", rest, stderr) {
 		return 2
+	}
+	switch opts.PDFCache {
+	case "":
+		opts.PDFCache = filepath.Join(filepath.Dir(opts.Out), ".cache", "pdf")
+	case "off":
+		opts.PDFCache = ""
 	}
 	res, err := generator.Build(opts)
 	if code := report(res, err, "text", stderr); code != 0 {
@@ -109,6 +119,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	siteFlags(fs, &opts)
 	format := fs.String("format", "text", "how to print problems: text (path:line:col: message) or github (workflow annotations)")
 	_ = fs.Bool("search", true, "accepted, like ndpc build's flag; check builds no search index")
+	_ = fs.Bool("pdf", true, "accepted, like ndpc build's flag; check makes no PDFs")
 	rest, code, ok := parseArgs(fs, args)
 	if !ok {
 		return code

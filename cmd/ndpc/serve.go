@@ -24,11 +24,15 @@ Flags:
 
 func serve(args []string, stdout, stderr io.Writer) int {
 	site := generator.DefaultOptions()
+	// The preview makes no PDFs, which a save would leave out of date:
+	// briefs offer only the PDFs their editors supplied. ndpc build makes them.
+	site.PDF = false
 	fs := newFlags("ndpc serve", serveUsage, stderr)
 	siteFlags(fs, &site)
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on")
 	port := fs.Int("port", 1313, "`port` to listen on")
 	_ = fs.Bool("search", true, "accepted, like ndpc build's flag; the preview builds no search index")
+	_ = fs.Bool("pdf", false, "accepted, like ndpc build's flag; the preview makes no PDFs (ndpc build does)")
 	rest, code, ok := parseArgs(fs, args)
 	if !ok {
 		return code

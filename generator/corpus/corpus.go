@@ -2,7 +2,7 @@
 // studies in English and Russian, each with about 700 words of Markdown
 // (headings, emphasis, links to other case studies, a list and a table),
 // plus briefs with PDFs, report chapters, events and plain pages. The
-// tree is the same for the same n and seed.
+// tree is the same for the same options.
 package corpus
 
 import (
@@ -24,9 +24,30 @@ var (
 	}
 )
 
-// Write writes the tree under dir/content and returns that folder.
+// Write writes the tree under dir/content and returns that folder: n case
+// studies, and 4 briefs, each with its own PDF (download:).
 func Write(dir string, n int, seed int64) (string, error) {
-	r := rand.New(rand.NewSource(seed))
+	return WriteTree(dir, Options{CaseStudies: n, Seed: seed})
+}
+
+// Options say what a tree holds.
+type Options struct {
+	CaseStudies int
+	Seed        int64
+	// Briefs is the number of policy briefs; 0 means 4.
+	Briefs int
+	// Typeset leaves download: out of the briefs and their PDFs out of
+	// their bundles, so that the build typesets their PDFs.
+	Typeset bool
+}
+
+// WriteTree writes the tree under dir/content and returns that folder.
+func WriteTree(dir string, opts Options) (string, error) {
+	n := opts.CaseStudies
+	if opts.Briefs == 0 {
+		opts.Briefs = 4
+	}
+	r := rand.New(rand.NewSource(opts.Seed))
 	root := filepath.Join(dir, "content")
 	slugs := make([]string, n)
 	for i := range slugs {
@@ -45,14 +66,21 @@ func Write(dir string, n int, seed int64) (string, error) {
 			files = append(files, file{filepath.Join(root, "case-studies", slug+"."+lang+".md"), b.String()})
 		}
 	}
-	for i := 1; i <= 4; i++ {
+	for i := 1; i <= opts.Briefs; i++ {
 		for _, lang := range []string{"en", "ru"} {
 			pdf := fmt.Sprintf("brief-%d-%s.pdf", i, lang)
 			var b strings.Builder
-			fmt.Fprintf(&b, "---\ntitle: %q\nnumber: %d\ndate: 2020-%02d-15\nsummary: %q\ndownload: %s\n---\n\n", sentence(r, lang, 5), i, 6+i, sentence(r, lang, 20), pdf)
+			fmt.Fprintf(&b, "---\ntitle: %q\nnumber: %d\ndate: %d-%02d-15\nsummary: %q\n", sentence(r, lang, 5), i, 2020+(5+i)/12, (5+i)%12+1, sentence(r, lang, 20))
+			if !opts.Typeset {
+				fmt.Fprintf(&b, "download: %s\n", pdf)
+			}
+			b.WriteString("---\n\n")
 			body(&b, r, lang, "../../case-studies/", slugs)
 			dir := filepath.Join(root, "briefs", fmt.Sprintf("%02d-brief", i))
-			files = append(files, file{filepath.Join(dir, "index."+lang+".md"), b.String()}, file{filepath.Join(dir, pdf), "%PDF-1.4\n% brief\n"})
+			files = append(files, file{filepath.Join(dir, "index."+lang+".md"), b.String()})
+			if !opts.Typeset {
+				files = append(files, file{filepath.Join(dir, pdf), string(PDF(2))})
+			}
 		}
 	}
 	for i := 1; i <= 6; i++ {
@@ -91,6 +119,34 @@ func Write(dir string, n int, seed int64) (string, error) {
 }
 
 type file struct{ path, text string }
+
+// PDF returns a minimal valid PDF of blank A4 pages, as an editor's own
+// PDF of a brief stands in a tree.
+func PDF(pages int) []byte {
+	var b strings.Builder
+	var offsets []int
+	obj := func(body string) {
+		offsets = append(offsets, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", len(offsets), body)
+	}
+	b.WriteString("%PDF-1.4\n")
+	obj("<< /Type /Catalog /Pages 2 0 R >>")
+	kids := make([]string, pages)
+	for i := range kids {
+		kids[i] = fmt.Sprintf("%d 0 R", 3+i)
+	}
+	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), pages))
+	for range pages {
+		obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
+	for _, o := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref)
+	return []byte(b.String())
+}
 
 // body writes about 700 words with links to other case studies; rel leads
 // from the page's folder to case-studies/.

@@ -12,6 +12,9 @@
 // page's URL; a link it cannot resolve is reported with the file, line
 // and column of the destination. Links to javascript: and data: URLs are
 // refused.
+//
+// Parse stops before HTML: it returns the parsed body, links resolved, for
+// other renderers to walk (the print editions, package printed).
 package markdown
 
 import (
@@ -115,9 +118,32 @@ type Heading struct {
 // Convert writes the HTML of in.Source to w and returns the page's
 // headings. Problems in links go to problems.
 func (c *Converter) Convert(in Input, w *bytes.Buffer, problems *diag.List) ([]Heading, error) {
+	doc, err := c.Parse(in, problems)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.byLang[in.Lang].Renderer().Render(w, doc.Source, doc.Root); err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", in.Path, err)
+	}
+	return doc.Headings, nil
+}
+
+// Document is a page body parsed as Convert parses it before rendering:
+// links and images checked and resolved (a link to a Markdown file
+// carries the target page's address), headings with their IDs. Other
+// renderers, such as the print editions, walk Root.
+type Document struct {
+	Root     ast.Node
+	Source   []byte // the text that Root's segments point into: in.Source
+	Headings []Heading
+}
+
+// Parse parses in.Source with the language's configuration and the same
+// link checks and resolution as Convert. Problems in links go to problems.
+func (c *Converter) Parse(in Input, problems *diag.List) (Document, error) {
 	md, ok := c.byLang[in.Lang]
 	if !ok {
-		return nil, fmt.Errorf("markdown: no configuration for language %q", in.Lang)
+		return Document{}, fmt.Errorf("markdown: no configuration for language %q", in.Lang)
 	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(ctx))
@@ -153,12 +179,9 @@ func (c *Converter) Convert(in Input, w *bytes.Buffer, problems *diag.List) ([]H
 		return ast.WalkContinue, nil
 	})
 	if err != nil {
-		return nil, err
+		return Document{}, err
 	}
-	if err := md.Renderer().Render(w, in.Source, doc); err != nil {
-		return nil, fmt.Errorf("rendering %s: %w", in.Path, err)
-	}
-	return headings, nil
+	return Document{Root: doc, Source: in.Source, Headings: headings}, nil
 }
 
 // destination checks and resolves a link or image destination.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark/ast"
+
 	"ndpc/generator/diag"
 )
 
@@ -105,5 +107,41 @@ func TestSlugify(t *testing.T) {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Parse gives other renderers the body as Convert sees it: links resolved,
+// problems reported, headings with their IDs.
+func TestParse(t *testing.T) {
+	c := New([]string{"en", "ru"}, Options{})
+	problems := &diag.List{}
+	src := []byte("## Методы\n\nSee [PROTO](proto.en.md) and [gone](gone.md).\n")
+	doc, err := c.Parse(Input{Source: src, Lang: "ru", Path: "content/x.md", Resolve: func(dest string) (string, error) {
+		if dest == "proto.en.md" {
+			return "/en/case-studies/proto/", nil
+		}
+		return "", errors.New("broken link " + dest)
+	}}, problems)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Headings) != 1 || doc.Headings[0].ID != "методы" || string(doc.Source) != string(src) {
+		t.Errorf("headings %+v", doc.Headings)
+	}
+	var dests []string
+	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			dests = append(dests, string(l.Destination))
+		}
+		return ast.WalkContinue, nil
+	})
+	if strings.Join(dests, " ") != "/en/case-studies/proto/ gone.md" {
+		t.Errorf("links lead to %v", dests)
+	}
+	if ps := problems.Sorted(); len(ps) != 1 || ps[0].String() != "content/x.md:3:37: broken link gone.md" {
+		t.Errorf("problems %v", ps)
+	}
+	if _, err := c.Parse(Input{Source: src, Lang: "de"}, problems); err == nil {
+		t.Error("a language without configuration parses")
 	}
 }

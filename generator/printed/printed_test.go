@@ -1,0 +1,318 @@
+package printed
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"ndpc/generator/diag"
+	"ndpc/generator/markdown"
+)
+
+const base = "https://example.org"
+
+var converter = markdown.New([]string{"en", "ru"}, markdown.Options{})
+
+// parse parses a fixture as the build does: a link to a Markdown file
+// becomes the page's site path, a picture's its file's.
+func parse(t testing.TB, file, lang, pagePath string, extra string) Body {
+	t.Helper()
+	src, err := os.ReadFile("testdata/" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = append(src, extra...)
+	problems := &diag.List{}
+	doc, err := converter.Parse(markdown.Input{Source: src, Lang: lang, Path: "testdata/" + file, Resolve: func(dest string) (string, error) {
+		if strings.HasSuffix(dest, ".md") {
+			return "/" + lang + "/" + strings.TrimSuffix(strings.TrimSuffix(path.Base(dest), ".md"), "."+lang) + "/", nil
+		}
+		return pagePath + dest, nil
+	}}, problems)
+	if err != nil || problems.HasErrors() {
+		t.Fatalf("parsing %s: %v %v", file, err, problems.Err())
+	}
+	return Body{Root: doc.Root, Source: doc.Source, Path: pagePath}
+}
+
+// gradientPNG is a PNG of w×h pixels, a blue gradient.
+func gradientPNG(w, h int) []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.NRGBA{R: uint8(10 + x%40), G: uint8(91 + y%60), B: 124, A: 255})
+		}
+	}
+	var buf bytes.Buffer
+	_ = png.Encode(&buf, img)
+	return buf.Bytes()
+}
+
+func meta(lang, title, url string) Meta {
+	labels := Labels{Contents: "Contents", Notes: "Notes", Online: "Online:"}
+	author := "Northern Dimension Partnership on Culture"
+	if lang == "ru" {
+		labels = Labels{Contents: "Содержание", Notes: "Примечания", Online: "Онлайн:"}
+		author = "Партнерство Северного измерения в сфере культуры"
+	}
+	diagram := gradientPNG(600, 300)
+	return Meta{Lang: lang, Title: title, Subject: "A summary.", Author: author, Date: time.Date(2020, 10, 15, 0, 0, 0, 0, time.UTC),
+		URL: base + url, BaseURL: base, Labels: labels,
+		Image: func(dest string) ([]byte, bool) {
+			if strings.HasSuffix(dest, "/diagram.png") {
+				return diagram, true
+			}
+			return nil, false
+		}}
+}
+
+const russianTitle = "Связи ККИ и межсекторальные инновации: как выстраиваются отношения"
+
+func fixtureBrief(t testing.TB) Brief {
+	return Brief{
+		Meta:     meta("ru", russianTitle, "/ru/briefs/01-first/"),
+		Kicker:   "Аналитическая записка № 1",
+		Dateline: "18 августа 2020",
+		Summary:  "Первая аналитическая записка исследования: обобщение итогов экспертной фокус-группы.",
+		Body:     parse(t, "brief.ru.md", "ru", "/ru/briefs/01-first/", ""),
+	}
+}
+
+// filler is a long section, so that a chapter runs over several pages.
+func filler(n int) string {
+	var b strings.Builder
+	b.WriteString("\n## A long section\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "Paragraph %d of the long section. The study looks at cross-innovation between the cultural and creative industries and five sectors: digital, economic, environmental, social and education, in the eleven countries of the Northern Dimension.\n\n", i+1)
+	}
+	return b.String()
+}
+
+func fixtureReport(t testing.TB) Report {
+	return Report{
+		Meta:        meta("en", "The report · Cross-innovation in the Northern Dimension", "/en/report/"),
+		Publication: "Cross-innovation in the Northern Dimension",
+		Heading:     "The report",
+		Summary:     "A guide to the study: its background, its method and the points it makes for policy makers.",
+		Dateline:    "October 2020",
+		Chapters: []Chapter{
+			{Title: "Introduction", Summary: "Why the study was made.", Body: parse(t, "chapter-1.en.md", "en", "/en/report/introduction/", filler(14))},
+			{Title: "Methodology", Summary: "How the study gathered its material.", Body: parse(t, "chapter-2.en.md", "en", "/en/report/methodology/", "")},
+		},
+	}
+}
+
+// tool returns the path of a poppler-utils command; without it the test
+// skips, or fails when CI is set.
+func tool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing: install Debian's poppler-utils (bash .ci/run does)", name)
+		}
+		t.Skipf("%s is missing: apt-get install poppler-utils", name)
+	}
+	return p
+}
+
+// poppler runs a poppler command on a PDF and returns what it prints.
+func poppler(t testing.TB, pdf []byte, name string, args ...string) string {
+	t.Helper()
+	file := t.TempDir() + "/doc.pdf"
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args = append(args, file)
+	if name == "pdftotext" {
+		args = append(args, "-")
+	}
+	out, err := exec.Command(tool(t, name), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", name, err, out)
+	}
+	return string(out)
+}
+
+// info returns a field of pdfinfo's output.
+func info(t testing.TB, pdf []byte, field string) string {
+	t.Helper()
+	for _, l := range strings.Split(poppler(t, pdf, "pdfinfo"), "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && k == field {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// flat joins a text's lines as a reader copying it would: words broken
+// after a hyphen at a line's end are joined again.
+func flat(s string) string {
+	s = strings.ReplaceAll(s, "-\n", "-")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func TestBriefPDF(t *testing.T) {
+	ed, err := fixtureBrief(t).Typeset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("PRINTED_OUT") != "" {
+		_ = os.WriteFile(os.Getenv("PRINTED_OUT")+"/brief.pdf", ed.PDF, 0o644)
+	}
+	if got := info(t, ed.PDF, "Pages"); got != strconv.Itoa(ed.Pages) || ed.Pages < 1 {
+		t.Errorf("pdfinfo counts %s pages, the typesetter %d", got, ed.Pages)
+	}
+	if got := CountPages(ed.PDF); got != ed.Pages {
+		t.Errorf("CountPages = %d, want %d", got, ed.Pages)
+	}
+	if got := info(t, ed.PDF, "Title"); got != russianTitle {
+		t.Errorf("title %q, want %q", got, russianTitle)
+	}
+	if got := info(t, ed.PDF, "Author"); got != "Партнерство Северного измерения в сфере культуры" {
+		t.Errorf("author %q", got)
+	}
+	if !bytes.Contains(ed.PDF, []byte("/Lang (ru)")) {
+		t.Error("no /Lang (ru) in the catalog")
+	}
+	text := flat(poppler(t, ed.PDF, "pdftotext", "-enc", "UTF-8"))
+	for _, want := range []string{
+		"Первая аналитическая записка исследования вышла 18 августа 2020 года на английском и русском языках.",
+		"главные препятствия, которые мешают таким связям.",
+		"Латвия 7 28 %",
+		"Сведения о встрече взяты из сообщения NDPC.",
+		"Текст о методике, с «кавычками»",
+		"Примечания",
+		"Аналитическая записка № 1 · 18 августа 2020",
+		"Онлайн: https://example.org/ru/briefs/01-first/",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text lacks %q:\n%s", want, text)
+		}
+	}
+	for _, want := range []string{
+		"https://example.org/ru/focus-group/",
+		"https://ndpculture.org/news/policy-brief-cci-connectivity-and-cross-sectoral-innovation/",
+		"https://example.org/ru/briefs/01-first/#%D0%BC%D0%B5%D1%82%D0%BE%D0%B4%D0%B8%D0%BA%D0%B0",
+	} {
+		if !bytes.Contains(ed.PDF, []byte("/URI ("+want+")")) {
+			t.Errorf("no link to %s", want)
+		}
+	}
+	fonts := poppler(t, ed.PDF, "pdffonts")
+	if !strings.Contains(fonts, "CID TrueType") || strings.Contains(fonts, " no  yes  no ") {
+		t.Errorf("fonts are not embedded with a Unicode map:\n%s", fonts)
+	}
+	if !bytes.Contains(ed.PDF, []byte("/Subtype /Image")) {
+		t.Error("the picture is not in the PDF")
+	}
+	if len(ed.PDF) > 200_000 {
+		t.Errorf("the brief takes %d bytes: are the fonts subset?", len(ed.PDF))
+	}
+}
+
+func TestReportPDF(t *testing.T) {
+	r := fixtureReport(t)
+	ed, err := r.Typeset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("PRINTED_OUT") != "" {
+		_ = os.WriteFile(os.Getenv("PRINTED_OUT")+"/report.pdf", ed.PDF, 0o644)
+	}
+	if got := info(t, ed.PDF, "Pages"); got != strconv.Itoa(ed.Pages) || ed.Pages < 5 {
+		t.Errorf("pdfinfo counts %s pages, the typesetter %d", got, ed.Pages)
+	}
+	if got := info(t, ed.PDF, "Title"); got != r.Title {
+		t.Errorf("title %q", got)
+	}
+	page := func(n int) string {
+		return poppler(t, ed.PDF, "pdftotext", "-enc", "UTF-8", "-layout", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n))
+	}
+	if title := flat(page(1)); !strings.Contains(title, "Cross-innovation in the Northern Dimension The report") {
+		t.Errorf("title page: %s", title)
+	}
+	// Every chapter opens a page with its number and title.
+	starts := map[string]int{}
+	for n := 3; n <= ed.Pages; n++ {
+		for i, ch := range []string{"Introduction", "Methodology"} {
+			if regexp.MustCompile(fmt.Sprintf(`(?m)^\s*%d\n+\s*%s\n`, i+1, ch)).MatchString(page(n)) {
+				starts[ch] = n
+			}
+		}
+	}
+	// The contents list every chapter and section with its page.
+	toc := page(2)
+	for i, ch := range []string{"Introduction", "Methodology"} {
+		want := regexp.MustCompile(fmt.Sprintf(`(?m)^\s*%d\s+%s\s+%d$`, i+1, ch, starts[ch]))
+		if starts[ch] == 0 || !want.MatchString(toc) {
+			t.Errorf("the contents do not list %s at page %d:\n%s", ch, starts[ch], toc)
+		}
+	}
+	for _, section := range []string{"Background", "Aim of the study", "Scope", "A long section", "Overview", "Limits"} {
+		if !regexp.MustCompile(`(?m)^\s*` + section + `\s+\d+$`).MatchString(toc) {
+			t.Errorf("the contents lack the section %s:\n%s", section, toc)
+		}
+	}
+	// Running heads name the publication and the chapter, footers the page.
+	next := starts["Introduction"] + 1
+	lines := strings.Split(strings.TrimSpace(page(next)), "\n")
+	if head := strings.Fields(lines[0]); strings.Join(head, " ") != "Cross-innovation in the Northern Dimension Introduction" {
+		t.Errorf("the running head of page %d reads %q", next, lines[0])
+	}
+	if foot := lines[len(lines)-1]; !regexp.MustCompile(fmt.Sprintf(`^Northern Dimension Partnership on Culture\s+%d\s*/\s*%d$`, next, ed.Pages)).MatchString(foot) {
+		t.Errorf("the footer of page %d reads %q", next, foot)
+	}
+	text := flat(poppler(t, ed.PDF, "pdftotext", "-enc", "UTF-8"))
+	for _, want := range []string{"The project’s full title is “Cross-sectoral cooperation", "Digital PROTO Invention Factory – virtual reality", "Notes"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text lacks %q", want)
+		}
+	}
+	for _, want := range []string{"https://example.org/en/about/", "https://example.org/en/proto/"} {
+		if !bytes.Contains(ed.PDF, []byte("/URI ("+want+")")) {
+			t.Errorf("no link to %s", want)
+		}
+	}
+}
+
+// Two runs typeset the same bytes, also side by side.
+func TestReproducible(t *testing.T) {
+	var wg sync.WaitGroup
+	out := make([][]byte, 4)
+	for i := range out {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var ed Edition
+			var err error
+			if i%2 == 0 {
+				ed, err = fixtureBrief(t).Typeset()
+			} else {
+				ed, err = fixtureReport(t).Typeset()
+			}
+			if err != nil {
+				t.Error(err)
+			}
+			out[i] = ed.PDF
+		}()
+	}
+	wg.Wait()
+	if !bytes.Equal(out[0], out[2]) || !bytes.Equal(out[1], out[3]) {
+		t.Error("the same content typeset twice differs")
+	}
+	if bytes.Contains(out[0], []byte(time.Now().Format("20060102"))) {
+		t.Error("the PDF carries today's date")
+	}
+}

@@ -1,0 +1,223 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+
+	"ndpc/generator/content"
+	"ndpc/generator/diag"
+	"ndpc/generator/locale"
+	"ndpc/generator/markdown"
+	"ndpc/generator/parallel"
+	"ndpc/generator/printed"
+)
+
+// The print editions (package printed): a PDF of every policy brief in
+// each of its languages, unless its editors supply their own with
+// download:, and one of the report per language. They are made before
+// the pages, which offer them with their size and number of pages.
+
+// edition is a PDF offered for download: made by the build or supplied.
+type edition struct {
+	URL   string // site path
+	Size  int64
+	Pages int // 0 when unknown
+}
+
+// editions are the PDFs of a build.
+type editions struct {
+	briefs map[*content.Page]edition // typeset, by brief
+	report map[content.Lang]edition  // typeset, by language
+	pages  map[string]int            // pages of the supplied PDFs, by content file
+}
+
+// brief returns the PDF a brief offers: the one its editors supplied, or
+// the one the build typeset.
+func (e *editions) brief(s *content.Site, br *content.Brief) (edition, bool) {
+	if br.Download != "" {
+		f := br.DownloadFile
+		return edition{URL: s.FileURL(f, br.Lang), Size: f.Size, Pages: e.pages[f.Source]}, true
+	}
+	ed, ok := e.briefs[br.Page]
+	return ed, ok
+}
+
+// made returns how many PDFs the build typeset.
+func (e *editions) made() int { return len(e.briefs) + len(e.report) }
+
+// download describes an edition in language L for the download links.
+func (ed edition) download(L *locale.Locale, lang content.Lang) Download {
+	name, _ := L.T("language." + string(lang))
+	d := Download{Lang: lang, Language: name, URL: ed.URL, Size: L.Size(ed.Size)}
+	if ed.Pages > 0 {
+		d.Pages, _ = L.N("print.pages", ed.Pages)
+	}
+	return d
+}
+
+// briefPDF returns the site path of a brief's typeset PDF:
+// /en/briefs/SLUG/SLUG-en.pdf.
+func briefPDF(br *content.Brief) string {
+	return br.URL() + br.Slug + "-" + string(br.Lang) + ".pdf"
+}
+
+// reportPDF returns the site path of the report's PDF in a language:
+// /en/report/report-en.pdf.
+func reportPDF(lang content.Lang) string {
+	return content.URLFor(lang, content.SectionReport, "") + "report-" + string(lang) + ".pdf"
+}
+
+// printEditions counts the pages of the briefs' own PDFs and, when the
+// build makes print editions, typesets the others and the report, on
+// every core, and writes them. With a cache folder, a PDF whose content
+// and program have not changed since an earlier build is taken from it;
+// what no build has used for 30 days is removed.
+func (b *builder) printEditions() *editions {
+	e := &editions{briefs: map[*content.Page]edition{}, report: map[content.Lang]edition{}, pages: map[string]int{}}
+	for _, lang := range content.Langs {
+		for _, br := range b.site.Briefs[lang] {
+			if f := br.DownloadFile; br.Download != "" && f.Source != "" {
+				if _, done := e.pages[f.Source]; !done {
+					data, err := os.ReadFile(filepath.Join(b.opts.Content, filepath.FromSlash(f.Source)))
+					if err == nil {
+						e.pages[f.Source] = printed.CountPages(data)
+					}
+				}
+			}
+		}
+	}
+	if !b.opts.PDF {
+		return e
+	}
+
+	type task struct {
+		url   string
+		brief *content.Page // nil for the report
+		lang  content.Lang
+		where string // the file problems name
+		pub   func() printed.Publication
+	}
+	var tasks []task
+	published := map[string]bool{}
+	for _, f := range b.site.Files {
+		for _, u := range b.site.FileURLs(f) {
+			published[u] = true
+		}
+	}
+	for _, lang := range content.Langs {
+		for _, br := range b.site.Briefs[lang] {
+			if br.Download != "" {
+				continue
+			}
+			url := briefPDF(br)
+			if published[url] {
+				b.problems.Errorf(br.Path, 0, 0, "the bundle has a file %s where the build writes the brief's PDF: name it in download: to offer it instead, or rename it", url[len(br.URL()):])
+				continue
+			}
+			tasks = append(tasks, task{url: url, brief: br.Page, lang: lang, where: br.Path,
+				pub: func() printed.Publication { return b.briefEdition(br) }})
+		}
+		if chapters := b.site.Chapters[lang]; len(chapters) > 0 {
+			tasks = append(tasks, task{url: reportPDF(lang), lang: lang, where: chapters[0].Path,
+				pub: func() printed.Publication { return b.reportEdition(lang) }})
+		}
+	}
+	made := make([]edition, len(tasks))
+	parallel.Each(len(tasks), func(i int) {
+		t := tasks[i]
+		ed, _, err := printed.Cached(b.opts.PDFCache, t.pub())
+		if err != nil {
+			b.problems.Errorf(t.where, 0, 0, "cannot typeset the PDF %s: %v", t.url, err)
+			return
+		}
+		if b.publishRaw(t.url, ed.PDF) {
+			made[i] = edition{URL: t.url, Size: int64(len(ed.PDF)), Pages: ed.Pages}
+		}
+	})
+	if b.opts.PDFCache != "" {
+		printed.PruneCache(b.opts.PDFCache, 30*24*time.Hour)
+	}
+	for i, t := range tasks {
+		if made[i].URL == "" {
+			continue
+		}
+		if t.brief == nil {
+			e.report[t.lang] = made[i]
+		} else {
+			e.briefs[t.brief] = made[i]
+		}
+	}
+	return e
+}
+
+// printMeta is what every edition of a language has.
+func (b *builder) printMeta(lang content.Lang, title, summary, url string) printed.Meta {
+	L := b.locales[lang]
+	m := printed.Meta{Lang: string(lang), Title: title, Subject: summary, URL: b.baseURL + url, BaseURL: b.baseURL, Image: b.printImage}
+	m.Author, _ = L.T("site.publisher")
+	m.Labels.Contents, _ = L.T("report.contents")
+	m.Labels.Notes, _ = L.T("print.notes")
+	m.Labels.Online, _ = L.T("print.online")
+	return m
+}
+
+// printBody parses a page's body as its web page does, links resolved;
+// problems in it are reported when the page is rendered.
+func (b *builder) printBody(p *content.Page) printed.Body {
+	doc, err := b.md.Parse(markdown.Input{
+		Source: p.Body, Lang: string(p.Lang), Path: p.Path, LineOffset: p.BodyLine, Resolve: b.linkResolver(p),
+	}, &diag.List{})
+	if err != nil { // a language without a configuration: an empty body
+		return printed.Body{Root: ast.NewDocument(), Path: p.URL()}
+	}
+	return printed.Body{Root: doc.Root, Source: doc.Source, Path: p.URL()}
+}
+
+// briefEdition is what a brief's PDF shows.
+func (b *builder) briefEdition(br *content.Brief) printed.Brief {
+	L := b.locales[br.Lang]
+	m := b.printMeta(br.Lang, br.Title, br.Summary, br.URL())
+	m.Date = br.Date
+	number, _ := L.T("briefs.number")
+	return printed.Brief{Meta: m, Kicker: number + strconv.Itoa(br.Number), Dateline: L.Date(br.Date), Summary: br.Summary, Body: b.printBody(br.Page)}
+}
+
+// reportEdition is what the report's PDF in a language shows: the report
+// section's title and summary, then every chapter in order.
+func (b *builder) reportEdition(lang content.Lang) printed.Report {
+	L := b.locales[lang]
+	heading, _ := L.T("report.title")
+	summary := ""
+	if sec := b.site.Sections[lang][content.SectionReport]; sec != nil {
+		heading, summary = sec.Title, sec.Summary
+	}
+	site, _ := L.T("site.title")
+	m := b.printMeta(lang, heading+" · "+site, summary, content.URLFor(lang, content.SectionReport, ""))
+	m.Date = b.site.Latest
+	r := printed.Report{Meta: m, Publication: site, Heading: heading, Summary: summary}
+	if !b.site.Latest.IsZero() {
+		r.Dateline = L.Month(b.site.Latest)
+	}
+	for _, ch := range b.site.Chapters[lang] {
+		r.Chapters = append(r.Chapters, printed.Chapter{Title: ch.Title, Summary: ch.Summary, Body: b.printBody(ch.Page)})
+	}
+	return r
+}
+
+// printImage returns a picture of the content by its site path, for the
+// print editions.
+func (b *builder) printImage(dest string) ([]byte, bool) {
+	for rel, f := range b.site.Files {
+		for _, u := range b.site.FileURLs(f) {
+			if u == dest {
+				data, err := os.ReadFile(filepath.Join(b.opts.Content, filepath.FromSlash(rel)))
+				return data, err == nil
+			}
+		}
+	}
+	return nil, false
+}

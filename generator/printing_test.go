@@ -1,0 +1,305 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	stdhtml "html"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"ndpc/generator/corpus"
+	"ndpc/generator/printed"
+)
+
+// printSite has a brief in both languages without a PDF of its own, one
+// whose English version has its editors' PDF, and a report chapter per
+// language.
+const printSite = `
+-- content/briefs/01-first/index.en.md --
+---
+title: First brief
+number: 1
+date: 2020-08-18
+summary: The first brief.
+---
+## What it covers
+
+The brief is about [the report](../../report/intro.en.md) and the [sources](#sources).
+
+## Sources
+
+- <https://ndpculture.org/news/policy-brief/>
+-- content/briefs/01-first/index.ru.md --
+---
+title: Первая записка
+number: 1
+date: 2020-08-18
+summary: Первая записка.
+---
+## О чем записка
+
+Первая аналитическая записка исследования вышла 18 августа 2020 года на английском и русском языках.
+-- content/briefs/02-second/index.en.md --
+---
+title: Second brief
+number: 2
+date: 2020-10-15
+summary: The second brief.
+download: second-en.pdf
+---
+Text.
+-- content/briefs/02-second/index.ru.md --
+---
+title: Вторая записка
+number: 2
+date: 2020-10-15
+summary: Вторая записка.
+---
+Текст.
+-- content/report/_index.en.md --
+---
+title: The report
+summary: A guide to the study.
+---
+-- content/report/intro.en.md --
+---
+title: Introduction
+weight: 1
+---
+## Background
+
+Text.
+-- content/report/intro.ru.md --
+---
+title: Введение
+weight: 1
+---
+## Предыстория
+
+Текст.
+`
+
+func buildPrintSite(t *testing.T, pdf bool) Options {
+	t.Helper()
+	dir := t.TempDir()
+	writeSite(t, dir, []byte(printSite))
+	if err := os.WriteFile(filepath.Join(dir, "content/briefs/02-second/second-en.pdf"), corpus.PDF(3), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := siteOptions(t, dir)
+	opts.PDF = pdf
+	if _, err := Build(opts); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return opts
+}
+
+func TestPrintEditions(t *testing.T) {
+	opts := buildPrintSite(t, true)
+	pdf := func(sitePath string) []byte {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(opts.Out, filepath.FromSlash(sitePath)))
+		if err != nil {
+			t.Fatalf("no PDF at %s: %v", sitePath, err)
+		}
+		return data
+	}
+	// The brief page and the list offer the PDF in both languages, with
+	// its size and number of pages, the page's language first.
+	for _, page := range []string{"/ru/briefs/01-first/", "/ru/briefs/"} {
+		html := readOut(t, opts, page)
+		for _, want := range []*regexp.Regexp{
+			regexp.MustCompile(`href="/ru/briefs/01-first/01-first-ru\.pdf" hreflang="ru" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на русском, [\d,]+\x{a0}КБ, 1 страница\)`),
+			regexp.MustCompile(`href="/en/briefs/01-first/01-first-en\.pdf" hreflang="en" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на английском, [\d,]+\x{a0}КБ, 1 страница\)`),
+		} {
+			if !want.MatchString(html) {
+				t.Errorf("%s does not offer %s", page, want)
+			}
+		}
+		if i, j := strings.Index(html, "01-first-ru.pdf"), strings.Index(html, "01-first-en.pdf"); i > j {
+			t.Errorf("%s offers the English PDF first", page)
+		}
+	}
+	ru := pdf("/ru/briefs/01-first/01-first-ru.pdf")
+	if printed.CountPages(ru) != 1 || !bytes.Contains(ru, []byte("/Lang (ru)")) {
+		t.Error("the Russian brief's PDF is not a Russian page")
+	}
+	en := pdf("/en/briefs/01-first/01-first-en.pdf")
+	for _, want := range []string{"https://example.org/en/report/intro/", "https://example.org/en/briefs/01-first/#sources", "https://ndpculture.org/news/policy-brief/"} {
+		if !bytes.Contains(en, []byte("/URI ("+want+")")) {
+			t.Errorf("the English brief's PDF has no link to %s", want)
+		}
+	}
+
+	// A brief with its editors' PDF offers that one, and gets none made;
+	// its translation without one gets one.
+	second := readOut(t, opts, "/en/briefs/02-second/")
+	if !strings.Contains(second, `href="/en/briefs/02-second/second-en.pdf" hreflang="en" type="application/pdf" download>Download <span class="download-meta">(PDF, English, 523`+"\u00a0"+`B, 3 pages)`) {
+		t.Errorf("the brief does not offer its own PDF with its pages:\n%s", second)
+	}
+	if _, err := os.Stat(filepath.Join(opts.Out, "en/briefs/02-second/02-second-en.pdf")); !os.IsNotExist(err) {
+		t.Error("a PDF was made for a brief that has its own")
+	}
+	if !strings.Contains(second, `href="/ru/briefs/02-second/02-second-ru.pdf"`) {
+		t.Error("the translation's PDF is not offered")
+	}
+
+	// The report, in both languages, from its contents page.
+	report := readOut(t, opts, "/en/report/")
+	for _, want := range []string{`href="/en/report/report-en.pdf"`, `href="/ru/report/report-ru.pdf"`, `3 pages)`} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report's contents page lacks %s", want)
+		}
+	}
+	if r := pdf("/en/report/report-en.pdf"); !bytes.Contains(r, []byte("/Lang (en)")) || printed.CountPages(r) != 3 {
+		t.Errorf("the English report has %d pages, want 3: title, contents, one chapter", printed.CountPages(r))
+	}
+}
+
+// Without print editions, briefs offer only their editors' PDFs.
+func TestNoPrintEditions(t *testing.T) {
+	opts := buildPrintSite(t, false)
+	pdfs, _ := filepath.Glob(filepath.Join(opts.Out, "*/*/*/*.pdf"))
+	if len(pdfs) != 2 || !strings.HasSuffix(pdfs[0], "second-en.pdf") || !strings.HasSuffix(pdfs[1], "second-en.pdf") { // beside both pages of its bundle
+		t.Errorf("PDFs written: %v", pdfs)
+	}
+	if html := readOut(t, opts, "/ru/briefs/"); strings.Contains(html, "01-first-ru.pdf") || !strings.Contains(html, "second-en.pdf") {
+		t.Error("the list offers PDFs that were not made, or not the one supplied")
+	}
+	if strings.Contains(readOut(t, opts, "/en/report/"), "report-en.pdf") {
+		t.Error("the report page offers a PDF that was not made")
+	}
+}
+
+// A file of the bundle where the build would write the brief's PDF is an
+// error.
+func TestPrintEditionClash(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, []byte(printSite))
+	if err := os.WriteFile(filepath.Join(dir, "content/briefs/01-first/01-first-en.pdf"), corpus.PDF(1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := siteOptions(t, dir)
+	opts.PDF = true
+	_, err := Build(opts)
+	want := "content/briefs/01-first/index.en.md: the bundle has a file 01-first-en.pdf where the build writes the brief's PDF: name it in download: to offer it instead, or rename it"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("build error %v, want %q", err, want)
+	}
+}
+
+// poppler runs a poppler-utils command on a PDF file and returns what it
+// prints; without it the test skips, or fails when CI is set.
+func poppler(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing: install Debian's poppler-utils (bash .ci/run does)", name)
+		}
+		t.Skipf("%s is missing: apt-get install poppler-utils", name)
+	}
+	out, err := exec.Command(path, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+var (
+	frontTitle = regexp.MustCompile(`(?m)^title: "?(.*?)"?$`)
+	uriEntry   = regexp.MustCompile(`/URI \(([^)]*)\)`)
+	proseHref  = regexp.MustCompile(`href=("[^"]*"|[^\s>]+)`)
+)
+
+// TestRealPrintEditions builds the repository's content and reads its PDFs
+// back: pages, title, language, the text of the briefs verbatim, the
+// report's contents, and every link of the web page.
+func TestRealPrintEditions(t *testing.T) {
+	out := buildReal(t)
+	repo, _ := filepath.Abs("..")
+	sources, _ := filepath.Glob(filepath.Join(repo, "content/briefs/*/index.*.md"))
+	if len(sources) < 4 {
+		t.Fatalf("%d briefs", len(sources))
+	}
+	for _, src := range sources {
+		data, _ := os.ReadFile(src)
+		slug := filepath.Base(filepath.Dir(src))
+		lang := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(src), "index."), ".md")
+		file := filepath.Join(out, lang, "briefs", slug, slug+"-"+lang+".pdf")
+		pdf, err := os.ReadFile(file)
+		if err != nil {
+			t.Errorf("no PDF for %s: %v", src, err)
+			continue
+		}
+		info := poppler(t, "pdfinfo", file)
+		title := frontTitle.FindSubmatch(data)[1]
+		if !strings.Contains(info, "Title:           "+string(title)+"\n") || !strings.Contains(info, fmt.Sprintf("Pages:           %d\n", printed.CountPages(pdf))) {
+			t.Errorf("%s:\n%s", file, info)
+		}
+		if !bytes.Contains(pdf, []byte("/Lang ("+lang+")")) {
+			t.Errorf("%s does not say its language", file)
+		}
+		// The first sentence of the body, as written, is in the text (where
+		// text extraction reads no-break spaces as spaces).
+		body := strings.SplitN(string(data), "\n---\n", 2)[1]
+		var sentence string
+		for _, para := range strings.Split(body, "\n\n") {
+			if para = strings.TrimSpace(para); para != "" && !strings.ContainsAny(para[:1], "#-|0123456789[") {
+				sentence, _, _ = strings.Cut(strings.ReplaceAll(para, "\u00a0", " "), ". ")
+				break
+			}
+		}
+		text := strings.Join(strings.Fields(strings.ReplaceAll(poppler(t, "pdftotext", "-enc", "UTF-8", file, "-"), "-\n", "-")), " ")
+		if len(sentence) < 40 || !strings.Contains(text, sentence) {
+			t.Errorf("%s lacks the sentence %q:\n%s", file, sentence, text)
+		}
+		// Every link of the web page's text is a link of the PDF.
+		html := readFile(t, filepath.Join(out, lang, "briefs", slug, "index.html"))
+		prose := html[strings.Index(html, "class=prose"):]
+		uris := map[string]bool{}
+		for _, m := range uriEntry.FindAllSubmatch(pdf, -1) {
+			u, _ := url.PathUnescape(string(m[1]))
+			uris[u] = true
+		}
+		for _, m := range proseHref.FindAllStringSubmatch(prose[:strings.Index(prose, "</article>")], -1) {
+			href, _ := url.PathUnescape(stdhtml.UnescapeString(strings.Trim(m[1], `"`)))
+			if strings.HasPrefix(href, "/") {
+				href = "https://example.org" + href
+			}
+			if !uris[href] {
+				t.Errorf("%s has no link to %s", file, href)
+			}
+		}
+	}
+
+	for _, lang := range []string{"en", "ru"} {
+		file := filepath.Join(out, lang, "report", "report-"+lang+".pdf")
+		if _, err := os.Stat(file); err != nil {
+			t.Fatal(err)
+		}
+		toc := poppler(t, "pdftotext", "-enc", "UTF-8", "-layout", "-f", "2", "-l", "2", file, "-")
+		chapters, _ := filepath.Glob(filepath.Join(repo, "content/report/[^_]*."+lang+".md"))
+		for _, ch := range chapters {
+			data, _ := os.ReadFile(ch)
+			title := regexp.QuoteMeta(string(frontTitle.FindSubmatch(data)[1]))
+			if !regexp.MustCompile(`(?m)^\s*\d+\s+` + title + `\s+\d+$`).MatchString(toc) {
+				t.Errorf("the contents of %s do not list %s with its page:\n%s", file, title, toc)
+			}
+		}
+	}
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
