@@ -183,7 +183,7 @@ func TestNetlifyConfig(t *testing.T) {
 	if _, err := toml.DecodeFile("../netlify.toml", &cfg); err != nil {
 		t.Fatal(err)
 	}
-	const tools = "npm ci --prefix .tools --omit=dev && "
+	const tools = "npm install --prefix .tools --omit=dev && "
 	if cfg.Build.Command != tools+`go run ./cmd/ndpc build --base-url "$URL"` || cfg.Build.Publish != "public" {
 		t.Errorf("build = %+v", cfg.Build)
 	}
@@ -316,7 +316,7 @@ func TestSearchWithoutNode(t *testing.T) {
 	opts.Search = true
 	t.Setenv("PATH", "")
 	_, err := Build(opts)
-	if !errors.Is(err, ErrNoPagefind) || !strings.Contains(err.Error(), "npm ci --prefix .tools") || !strings.Contains(err.Error(), "--search=false") {
+	if !errors.Is(err, ErrNoPagefind) || !strings.Contains(err.Error(), "npm install --prefix .tools") || !strings.Contains(err.Error(), "--search=false") {
 		t.Errorf("err = %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {

@@ -21,11 +21,11 @@ import (
 
 // PagefindPath is where ndpc looks for Pagefind first, in the current
 // folder and beside the templates folder: installed with
-// npm ci --prefix .tools. Otherwise it must be on the PATH.
+// npm install --prefix .tools. Otherwise it must be on the PATH.
 var PagefindPath = filepath.Join(".tools", "node_modules", ".bin", "pagefind")
 
 // ErrNoPagefind explains how to get the search index step.
-var ErrNoPagefind = errors.New("the search index needs Pagefind, which runs on Node.js: install Node.js 18 or newer and run `npm ci --prefix .tools` in the repository, or build without search: ndpc build --search=false")
+var ErrNoPagefind = errors.New("the search index needs Pagefind, which runs on Node.js: install Node.js 18 or newer and run `npm install --prefix .tools` in the repository, or build without search: ndpc build --search=false")
 
 // pagefind finds the Pagefind command for a site whose templates are in
 // templatesDir.

@@ -115,9 +115,9 @@ func needPagefind(t *testing.T) string {
 	repo, _ := filepath.Abs("../..")
 	if _, err := os.Stat(filepath.Join(repo, generator.PagefindPath)); err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatal("Pagefind is not installed: run npm ci --prefix .tools")
+			t.Fatal("Pagefind is not installed: run npm install --prefix .tools")
 		}
-		t.Skip("Pagefind is not installed: npm ci --prefix .tools")
+		t.Skip("Pagefind is not installed: npm install --prefix .tools")
 	}
 	return repo
 }
