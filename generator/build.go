@@ -46,6 +46,9 @@ type Options struct {
 	// languages (unless the brief names its own with download:) and of the
 	// report (package printed).
 	PDF bool
+	// lazyBodies reads page bodies again when they are rendered instead of
+	// keeping them: for one-off builds, not for the preview or checks.
+	lazyBodies bool
 	// PDFCache is a folder that keeps the typeset PDFs between builds, so
 	// that only those whose content changed are typeset again; "" for none.
 	PDFCache string
@@ -71,6 +74,7 @@ type Result struct {
 // every problem, and the previous output stays as it was.
 func Build(opts Options) (Result, error) {
 	problems := &diag.List{}
+	opts.lazyBodies = true
 	b, err := load(opts, problems)
 	if err != nil {
 		return Result{}, err
@@ -86,7 +90,6 @@ func Build(opts Options) (Result, error) {
 		}
 	}()
 
-	b.dropBodies = true
 	res := b.run(out)
 	if err := problems.Err(); err != nil {
 		return res, err
@@ -160,9 +163,6 @@ type builder struct {
 	mf      *minifier // nil: output is not minified
 	assets  *assets
 	cards   sync.Map // *content.CaseStudy → template.HTML of its card
-	// dropBodies frees each page's Markdown once it is rendered: set by a
-	// one-off build, not by the preview or checks, which use them again.
-	dropBodies bool
 	// headings holds the heading IDs of every page when checking links to
 	// them (ndpc check); nil in a build.
 	headings map[*content.Page]map[string]bool
@@ -205,7 +205,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if len(locales) != len(content.Langs) {
 		return nil, problems.Err()
 	}
-	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content), Root: opts.Content}, problems)
+	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content), Root: opts.Content, LazyBodies: opts.lazyBodies}, problems)
 	if err != nil {
 		return nil, err
 	}

@@ -168,8 +168,12 @@ func (b *builder) printMeta(lang content.Lang, title, summary, url string) print
 // printBody parses a page's body as its web page does, links resolved;
 // problems in it are reported when the page is rendered.
 func (b *builder) printBody(p *content.Page) printed.Body {
+	body, err := b.site.Body(p)
+	if err != nil { // reported when the page is rendered
+		return printed.Body{Root: ast.NewDocument(), Path: p.URL()}
+	}
 	doc, err := b.md.Parse(markdown.Input{
-		Source: p.Body, Lang: string(p.Lang), Path: p.Path, LineOffset: p.BodyLine, Resolve: b.linkResolver(p),
+		Source: body, Lang: string(p.Lang), Path: p.Path, LineOffset: p.BodyLine, Resolve: b.linkResolver(p),
 	}, &diag.List{})
 	if err != nil { // a language without a configuration: an empty body
 		return printed.Body{Root: ast.NewDocument(), Path: p.URL()}

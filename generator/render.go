@@ -41,17 +41,18 @@ func (b *builder) renderOne(j job, body, page *bytes.Buffer) bool {
 	page.Reset()
 	var toc []markdown.Heading
 	if j.page != nil {
-		var err error
+		src, err := b.site.Body(j.page)
+		if err != nil {
+			b.problems.Errorf(j.page.Path, 0, 0, "%v", err)
+			return false
+		}
 		toc, err = b.md.Convert(markdown.Input{
-			Source: j.page.Body, Lang: string(j.page.Lang), Path: j.page.Path,
+			Source: src, Lang: string(j.page.Lang), Path: j.page.Path,
 			LineOffset: j.page.BodyLine, Resolve: b.linkResolver(j.page), ImageSize: b.imageSize(j.page),
 		}, body, b.problems)
 		if err != nil {
 			b.problems.Errorf(j.page.Path, 0, 0, "%v", err)
 			return false
-		}
-		if b.dropBodies {
-			j.page.Body = nil // rendered once: free it, so memory does not grow with the site
 		}
 	}
 	if j.checkOnly {

@@ -81,3 +81,27 @@ func TestResolveRelative(t *testing.T) {
 		}
 	}
 }
+
+func TestLazyBodies(t *testing.T) {
+	fsys := fstest.MapFS{"about.en.md": {Data: []byte("\ufeff---\ntitle: About\n---\nThe body.\n")}}
+	problems := &diag.List{}
+	site, err := Load(fsys, Options{LazyBodies: true}, problems)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := site.Homes[English]
+	if p == nil {
+		p = site.Plain[English][0]
+	}
+	if p.Body != nil {
+		t.Fatal("the body was kept")
+	}
+	body, err := site.Body(p)
+	if err != nil || string(body) != "The body.\n" {
+		t.Fatalf("Body = %q, %v", body, err)
+	}
+	fsys["about.en.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Changed\n---\nThe body.\n")}
+	if _, err := site.Body(p); err == nil || !strings.Contains(err.Error(), "changed while the site was being built") {
+		t.Errorf("a changed file: %v", err)
+	}
+}

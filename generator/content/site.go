@@ -1,6 +1,9 @@
 package content
 
 import (
+	"bytes"
+	"fmt"
+	"io/fs"
 	"time"
 )
 
@@ -32,6 +35,7 @@ type Site struct {
 
 	bySource map[string]*Page // every loaded page, drafts included
 	byURL    map[string]*Page // built pages by site path
+	fsys     fs.FS            // the content folder, to read bodies again
 	drafts   bool             // drafts are built
 }
 
@@ -105,3 +109,22 @@ func (s *Site) built(p *Page) bool { return !p.Draft || s.drafts }
 
 // Built reports whether a loaded page is part of the output.
 func (s *Site) Built(p *Page) bool { return s.built(p) }
+
+// Body returns a page's Markdown body, reading it again from the content
+// folder when the site was loaded with LazyBodies. A file whose front
+// matter changed since it was loaded is an error: the build must start
+// again.
+func (s *Site) Body(p *Page) ([]byte, error) {
+	if p.Body != nil {
+		return p.Body, nil
+	}
+	src, err := fs.ReadFile(s.fsys, p.Source)
+	if err != nil {
+		return nil, fmt.Errorf("reading the file again: %w", err)
+	}
+	src = bytes.TrimPrefix(src, byteOrderMark)
+	if !bytes.HasPrefix(src, []byte(p.head)) {
+		return nil, fmt.Errorf("the file changed while the site was being built: build again")
+	}
+	return src[len(p.head):], nil
+}
