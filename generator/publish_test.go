@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
 )
 
 // buildReal builds the repository's content as ndpc build does, into a
@@ -321,5 +322,45 @@ func TestSearchWithoutNode(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
 		t.Error("a site without its search index was published")
+	}
+}
+
+// TestWorkflow: every pull request and push to main vets, tests and
+// checks the content with annotations on the pull request's lines.
+func TestWorkflow(t *testing.T) {
+	data, err := os.ReadFile("../.github/workflows/ci.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		On struct {
+			PullRequest any `yaml:"pull_request"`
+			Push        struct {
+				Branches []string `yaml:"branches"`
+			} `yaml:"push"`
+		} `yaml:"on"`
+		Jobs map[string]struct {
+			Steps []struct {
+				Run string `yaml:"run"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(data, &wf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "pull_request:") || strings.Join(wf.On.Push.Branches, ",") != "main" {
+		t.Errorf("triggers: %+v", wf.On)
+	}
+	var runs []string
+	for _, job := range wf.Jobs {
+		for _, s := range job.Steps {
+			runs = append(runs, s.Run)
+		}
+	}
+	all := strings.Join(runs, "\n")
+	for _, want := range []string{"go vet ./...", "go test ./...", "go run ./cmd/ndpc check --format github"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the workflow does not run %q", want)
+		}
 	}
 }
