@@ -95,6 +95,9 @@ func Build(opts Options) (Result, error) {
 		return res, err
 	}
 	if opts.Search {
+		if err := out.Flush(); err != nil { // Pagefind reads every page
+			return res, err
+		}
 		if err := indexSearch(out.Path("/"), opts.Templates); err != nil {
 			return res, err
 		}

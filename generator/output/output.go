@@ -74,6 +74,11 @@ func (d *Dir) write() {
 	}
 }
 
+// Flush waits until every file given to WriteFile is written, and returns
+// the first error in writing; nothing can be written after it. Commit
+// flushes; call it first when something must read the build before.
+func (d *Dir) Flush() error { return d.wait() }
+
 // wait closes the queue and waits for every queued file to be written.
 func (d *Dir) wait() error {
 	if d.queue != nil {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -48,5 +49,29 @@ func TestCommitReplacesAndDiscardKeeps(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
+	}
+}
+
+func TestFlushWritesEverythingFirst(t *testing.T) {
+	final := filepath.Join(t.TempDir(), "public")
+	d, err := Create(final)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 500; i++ {
+		if err := d.WriteFile(fmt.Sprintf("/p/%d/index.html", i), []byte("x")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 500; i++ {
+		if _, err := os.Stat(d.Path(fmt.Sprintf("/p/%d/index.html", i))); err != nil {
+			t.Fatalf("after Flush: %v", err)
+		}
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
 	}
 }
