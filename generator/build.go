@@ -14,10 +14,12 @@ package generator
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
@@ -46,6 +48,8 @@ type Options struct {
 	// languages (unless the brief names its own with download:) and of the
 	// report (package printed).
 	PDF bool
+	// Timings, when not nil, receives the time each step of a build took.
+	Timings io.Writer
 	// lazyBodies reads page bodies again when they are rendered instead of
 	// keeping them: for one-off builds, not for the preview or checks.
 	lazyBodies bool
@@ -75,10 +79,12 @@ type Result struct {
 func Build(opts Options) (Result, error) {
 	problems := &diag.List{}
 	opts.lazyBodies = true
+	t := newTimer(opts.Timings)
 	b, err := load(opts, problems)
 	if err != nil {
 		return Result{}, err
 	}
+	t.step("load")
 	out, err := output.Create(opts.Out)
 	if err != nil {
 		return Result{}, err
@@ -94,17 +100,20 @@ func Build(opts Options) (Result, error) {
 	if err := problems.Err(); err != nil {
 		return res, err
 	}
+	if err := out.Flush(); err != nil { // Pagefind reads every page
+		return res, err
+	}
+	t.step("write")
 	if opts.Search {
-		if err := out.Flush(); err != nil { // Pagefind reads every page
-			return res, err
-		}
 		if err := indexSearch(out.Path("/"), opts.Templates); err != nil {
 			return res, err
 		}
+		t.step("search index")
 	}
 	if err := out.Commit(); err != nil {
 		return res, err
 	}
+	t.step("swap")
 	committed = true
 	return res, nil
 }
@@ -127,14 +136,20 @@ func Check(opts Options) (Result, error) {
 
 // run renders the whole site into out: the steps of a build after loading.
 func (b *builder) run(out sink) Result {
+	t := newTimer(b.opts.Timings)
 	b.out = out
 	b.editions = b.printEditions() // before the pages, which offer them
+	t.step("print editions")
 	jobs := b.plan()
+	t.step("plan")
 	pages := b.render(jobs)
+	t.step("render")
 	files := b.writeAssets()
 	files += b.writeSiteFiles(jobs)
+	t.step("site files")
 	files += b.copyFiles()
 	files += b.editions.made()
+	t.step("copy")
 	res := Result{Pages: pages, Files: files}
 	for _, p := range b.problems.Sorted() {
 		if p.Severity == diag.Warning {
@@ -232,4 +247,22 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	}
 	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(b), problems)
 	return b, nil
+}
+
+// timer reports how long each step took, when asked to.
+type timer struct {
+	w    io.Writer
+	last time.Time
+}
+
+func newTimer(w io.Writer) *timer { return &timer{w: w, last: time.Now()} }
+
+// step reports the time since the previous step.
+func (t *timer) step(name string) {
+	if t.w == nil {
+		return
+	}
+	now := time.Now()
+	fmt.Fprintf(t.w, "%-15s %6.0f ms\n", name, float64(now.Sub(t.last).Microseconds())/1000)
+	t.last = now
 }
