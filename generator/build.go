@@ -50,9 +50,6 @@ type Options struct {
 	PDF bool
 	// Timings, when not nil, receives the time each step of a build took.
 	Timings io.Writer
-	// lazyBodies reads page bodies again when they are rendered instead of
-	// keeping them: for one-off builds, not for the preview or checks.
-	lazyBodies bool
 	// PDFCache is a folder that keeps the typeset PDFs between builds, so
 	// that only those whose content changed are typeset again; "" for none.
 	PDFCache string
@@ -78,7 +75,6 @@ type Result struct {
 // every problem, and the previous output stays as it was.
 func Build(opts Options) (Result, error) {
 	problems := &diag.List{}
-	opts.lazyBodies = true
 	t := newTimer(opts.Timings)
 	b, err := load(opts, problems)
 	if err != nil {
@@ -96,6 +92,7 @@ func Build(opts Options) (Result, error) {
 		}
 	}()
 
+	b.dropBodies = true
 	res := b.run(out)
 	if err := problems.Err(); err != nil {
 		return res, err
@@ -181,6 +178,11 @@ type builder struct {
 	mf      *minifier // nil: output is not minified
 	assets  *assets
 	cards   sync.Map // *content.CaseStudy → template.HTML of its card
+	// dropBodies frees each page's Markdown once it is rendered: set by a
+	// one-off build, not by the preview or checks, which use them again.
+	// (Reading each body again instead costs an open per page, which on a
+	// slow file system is dearer than the memory.)
+	dropBodies bool
 	// headings holds the heading IDs of every page when checking links to
 	// them (ndpc check); nil in a build.
 	headings map[*content.Page]map[string]bool
@@ -223,7 +225,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if len(locales) != len(content.Langs) {
 		return nil, problems.Err()
 	}
-	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content), Root: opts.Content, LazyBodies: opts.lazyBodies}, problems)
+	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content), Root: opts.Content}, problems)
 	if err != nil {
 		return nil, err
 	}

@@ -46,6 +46,9 @@ func (b *builder) renderOne(j job, body, page *bytes.Buffer) bool {
 			b.problems.Errorf(j.page.Path, 0, 0, "%v", err)
 			return false
 		}
+		if b.dropBodies {
+			j.page.Body = nil // rendered once: free it
+		}
 		toc, err = b.md.Convert(markdown.Input{
 			Source: src, Lang: string(j.page.Lang), Path: j.page.Path,
 			LineOffset: j.page.BodyLine, Resolve: b.linkResolver(j.page), ImageSize: b.imageSize(j.page),
