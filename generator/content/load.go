@@ -22,10 +22,7 @@ type Options struct {
 	// Root is the content folder on disk, when fsys is one: symbolic links
 	// in it are followed only to files inside it.
 	Root string
-	// LazyBodies keeps no Markdown bodies in memory after loading: Site.Body
-	// reads each again when it is needed, so that a large site's memory
-	// does not grow with its text.
-	LazyBodies bool
+
 	// Prefix is put before content paths in problems, so that they are
 	// relative to the repository ("content").
 	Prefix string
@@ -108,9 +105,6 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 
 	for _, p := range pages {
 		if p != nil {
-			if opts.LazyBodies {
-				p.Body = nil
-			}
 			site.add(p, problems)
 		}
 	}

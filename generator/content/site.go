@@ -111,9 +111,9 @@ func (s *Site) built(p *Page) bool { return !p.Draft || s.drafts }
 func (s *Site) Built(p *Page) bool { return s.built(p) }
 
 // Body returns a page's Markdown body, reading it again from the content
-// folder when the site was loaded with LazyBodies. A file whose front
-// matter changed since it was loaded is an error: the build must start
-// again.
+// folder when it was freed (a build frees each body once it is rendered).
+// A file whose front matter changed since it was loaded is an error: the
+// build must start again.
 func (s *Site) Body(p *Page) ([]byte, error) {
 	if p.Body != nil {
 		return p.Body, nil
