@@ -15,7 +15,6 @@ import (
 // functions pair up:
 //
 //	asset path       the fingerprinted address of a file under static/assets/
-//	add a b          a + b
 //	join list sep    the strings of list joined with sep
 //	card cs          the "case-card" partial for a case study, rendered once
 //	                 per build and shared by every list that shows it
@@ -33,7 +32,6 @@ func templateFuncs(b *builder) template.FuncMap {
 	return template.FuncMap{
 		"asset": b.assets.URL,
 		"card":  b.card,
-		"add":   func(a, b int) int { return a + b },
 		"join":  strings.Join,
 		"downloads": func(L *locale.Locale, dl []Download) DownloadList {
 			return DownloadList{L: L, Downloads: dl}

@@ -58,14 +58,6 @@ func (b Base) Abs(sitePath string) string {
 	return strings.TrimSuffix(b.BaseURL, "/") + sitePath
 }
 
-// OGLocale returns the Open Graph locale of a language.
-func OGLocale(l content.Lang) string {
-	if l == content.Russian {
-		return "ru_RU"
-	}
-	return "en_GB"
-}
-
 // PageView is a plain page: about, team, … It also carries the choices
 // the submission form offers.
 type PageView struct {
