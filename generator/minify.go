@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"path"
 	"regexp"
 
@@ -50,10 +49,11 @@ func (mf *minifier) apply(sitePath string, data []byte) ([]byte, error) {
 	if !mf.handles(sitePath) {
 		return data, nil
 	}
-	var out bytes.Buffer
-	out.Grow(len(data))
-	if err := mf.m.Minify(mediaTypes[path.Ext(sitePath)], &out, bytes.NewReader(data)); err != nil {
+	// Bytes reads data in place (a reader would copy it first) and
+	// returns a new slice.
+	out, err := mf.m.Bytes(mediaTypes[path.Ext(sitePath)], data)
+	if err != nil {
 		return nil, err
 	}
-	return out.Bytes(), nil
+	return out, nil
 }

@@ -61,11 +61,14 @@ var frontMatterFormats = []*frontmatter.Format{
 // and the front matter's text. A file without front matter is an error.
 func splitFrontMatter(src []byte) (fields []field, body []byte, bodyLine int, head []byte, err error) {
 	var raw rawFrontMatter
-	body, err = frontmatter.MustParse(bytes.NewReader(src), &raw, frontMatterFormats...)
+	// The parser copies everything it is given; giving it only the front
+	// matter spares a copy of every body.
+	end := frontMatterEnd(src)
+	body, err = frontmatter.MustParse(bytes.NewReader(src[:end]), &raw, frontMatterFormats...)
 	if err != nil {
 		return nil, nil, 0, nil, frontMatterMissing(src, err)
 	}
-	bodyStart := len(src) - len(body)
+	bodyStart := end - len(body)
 	head = src[:bodyStart]
 	body = src[bodyStart:] // the same bytes, without keeping the parser's copy of the file
 	bodyLine = bytes.Count(head, []byte("\n"))
@@ -76,6 +79,31 @@ func splitFrontMatter(src []byte) (fields []field, body []byte, bodyLine int, he
 		fields, err = parseYAML(raw.data, first)
 	}
 	return fields, body, bodyLine, head, err
+}
+
+// frontMatterEnd returns where the front matter of src ends: after the
+// first line, past the opening delimiter line, that is the same delimiter
+// (spaces around either ignored, as the frontmatter package does); or
+// len(src) when there is none, to let the parser say what is wrong.
+func frontMatterEnd(src []byte) int {
+	var open []byte
+	for pos := 0; pos < len(src); {
+		line, _, _ := bytes.Cut(src[pos:], []byte("\n"))
+		next := pos + len(line) + 1
+		switch t := bytes.TrimSpace(line); {
+		case open != nil:
+			if bytes.Equal(t, open) {
+				return min(next, len(src))
+			}
+		case len(t) == 0:
+		case string(t) == "---" || string(t) == "+++":
+			open = t
+		default:
+			return len(src)
+		}
+		pos = next
+	}
+	return len(src)
 }
 
 // frontMatterMissing explains why the frontmatter package found none.
