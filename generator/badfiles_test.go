@@ -154,3 +154,30 @@ func TestTemplateFailure(t *testing.T) {
 		t.Error("a failed build published output")
 	}
 }
+
+// TestCachedNeedsComparableData: a layout piece drawn with data that
+// cannot be a key (a list) is reported where it is called.
+func TestCachedNeedsComparableData(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, []byte("-- content/case-studies/proto.en.md --\n"+goodCase))
+	opts := siteOptions(t, dir)
+	if err := os.CopyFS(filepath.Join(dir, "templates"), os.DirFS(opts.Templates)); err != nil {
+		t.Fatal(err)
+	}
+	opts.Templates = "templates"
+	tmpl := filepath.Join(dir, "templates/base.html")
+	data, _ := os.ReadFile(tmpl)
+	broken := strings.Replace(string(data), `{{cached "main-nav" .Menu}}`, `{{cached "main-nav" .Menu.Items}}`, 1)
+	if broken == string(data) {
+		t.Fatal("the template changed: update the test")
+	}
+	if err := os.WriteFile(tmpl, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(opts)
+	got := problemLines(err, res)
+	want := `error calling cached: cached "main-nav": its data must be a value that can be compared (such as .Chrome or .Menu), not []generator.NavItem`
+	if len(got) == 0 || !strings.HasPrefix(got[0], "templates/base.html:") || !strings.Contains(got[0], want) {
+		t.Errorf("got\n%s\nwant a line at templates/base.html with\n%s", strings.Join(got, "\n"), want)
+	}
+}

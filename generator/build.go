@@ -178,6 +178,8 @@ type builder struct {
 	mf      *minifier // nil: output is not minified
 	assets  *assets
 	cards   sync.Map // *content.CaseStudy → template.HTML of its card
+	menus   sync.Map // menuKey → *Menu
+	shared  sync.Map // sharedKey → template.HTML of a cached partial
 	// dropBodies frees each page's Markdown once it is rendered: set by a
 	// one-off build, not by the preview or checks, which use them again.
 	// (Reading each body again instead costs an open per page, which on a

@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 
 	"ndpc/generator/content"
@@ -18,6 +20,9 @@ import (
 //	join list sep    the strings of list joined with sep
 //	card cs          the "case-card" partial for a case study, rendered once
 //	                 per build and shared by every list that shows it
+//	cached name data the partial name rendered once per build for each
+//	                 distinct data (a comparable value: Chrome, *Menu), for
+//	                 the pieces of the layout that many pages share
 //	downloads L dl   a brief's downloads for the "brief-downloads" partial
 //	when L ev        an event for the "event-when" partial
 //	cards L list     case studies for the "case-grid" partial
@@ -30,9 +35,10 @@ import (
 //	                 case studies and linking to its page (package countrymap)
 func templateFuncs(b *builder) template.FuncMap {
 	return template.FuncMap{
-		"asset": b.assets.URL,
-		"card":  b.card,
-		"join":  strings.Join,
+		"asset":  b.assets.URL,
+		"card":   b.card,
+		"cached": b.cached,
+		"join":   strings.Join,
 		"downloads": func(L *locale.Locale, dl []Download) DownloadList {
 			return DownloadList{L: L, Downloads: dl}
 		},
@@ -126,4 +132,29 @@ type Facet struct {
 	Name    string // the query parameter: country, sector, outcome, cci
 	Legend  string
 	Choices []Choice
+}
+
+// sharedKey names a cached partial: its name and its data.
+type sharedKey struct {
+	name string
+	data any
+}
+
+// cached returns the partial name rendered with data, rendering it the
+// first time. The partial must depend on nothing but data, which must be
+// comparable.
+func (b *builder) cached(name string, data any) (template.HTML, error) {
+	if t := reflect.TypeOf(data); t == nil || !t.Comparable() {
+		return "", fmt.Errorf("cached %q: its data must be a value that can be compared (such as .Chrome or .Menu), not %T", name, data)
+	}
+	key := sharedKey{name, data}
+	if html, ok := b.shared.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	html, err := b.tmpl.Partial(name, data)
+	if err != nil {
+		return "", err
+	}
+	b.shared.Store(key, html)
+	return html, nil
 }

@@ -195,6 +195,8 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 			fieldsChanged = true
 			reloaded = append(reloaded, p)
 			b.cards.Delete(p.Typed)
+			b.menus.Clear() // the about page's title is in the menu
+			b.shared.Clear()
 			for _, u := range b.dependents(p, before) {
 				affected[u] = true
 			}

@@ -164,15 +164,23 @@ func (b *builder) base(j job) Base {
 	} else {
 		base.Switch = Switch{Lang: other, URL: content.URLFor(other, j.section, ""), Missing: true}
 	}
-	base.Nav = b.nav(lang, j.section, j.url)
+	base.Chrome = Chrome{Lang: lang, L: base.L, Other: base.Other, Home: base.Kind == "home"}
+	base.Menu = b.menu(lang, j.section, j.url)
 	base.SectionName = b.sectionName(lang, j)
 	return base
 }
 
-// nav returns the main navigation of a language.
-func (b *builder) nav(lang content.Lang, current, url string) []NavItem {
+// menu returns the main navigation of a language with the entry of
+// section current, or the about page's when url is its address. Pages
+// that show it alike share one Menu.
+func (b *builder) menu(lang content.Lang, section, url string) *Menu {
+	about := b.site.PlainPage(lang, "about")
+	key := menuKey{lang, section, about != nil && url == about.URL()}
+	if m, ok := b.menus.Load(key); ok {
+		return m.(*Menu)
+	}
 	L := b.locales[lang]
-	var items []NavItem
+	m := &Menu{Lang: lang, L: L}
 	for _, e := range []struct{ section, key string }{
 		{content.SectionCaseStudies, "nav.case_studies"},
 		{content.SectionCountries, "nav.countries"},
@@ -182,14 +190,21 @@ func (b *builder) nav(lang content.Lang, current, url string) []NavItem {
 		{content.SectionEvents, "nav.events"},
 	} {
 		label, _ := L.T(e.key)
-		items = append(items, NavItem{Label: label, URL: content.URLFor(lang, e.section, ""), Current: current == e.section})
+		m.Items = append(m.Items, NavItem{Label: label, URL: content.URLFor(lang, e.section, ""), Current: section == e.section})
 	}
-	for _, p := range b.site.Plain[lang] {
-		if p.Slug == "about" {
-			items = append(items, NavItem{Label: p.Title, URL: p.URL(), Current: url == p.URL()})
-		}
+	if about != nil {
+		m.Items = append(m.Items, NavItem{Label: about.Title, URL: about.URL(), Current: key.about})
 	}
-	return items
+	actual, _ := b.menus.LoadOrStore(key, m)
+	return actual.(*Menu)
+}
+
+// menuKey tells menus apart: language, current section, and whether the
+// about page is the current one.
+type menuKey struct {
+	lang    content.Lang
+	section string
+	about   bool
 }
 
 // sectionName names a page's section for search results: the section's

@@ -53,7 +53,8 @@ func (b *builder) writeSiteFiles(jobs []job) int {
 	nf.Kind, nf.URL = "404", "/404.html"
 	nf.Title, _ = nf.L.T("notfound.title")
 	nf.Switch = Switch{Lang: content.Russian, URL: "/ru/"}
-	nf.Nav = b.nav(content.English, "", "")
+	nf.Chrome = Chrome{Lang: nf.Lang, L: nf.L, Other: nf.Other}
+	nf.Menu = b.menu(content.English, "", "")
 	buf.Reset()
 	if err := b.tmpl.Execute(&buf, "404.html", NotFoundView{Base: nf}); err != nil {
 		b.problems.Add(render.ExecError(err))

@@ -25,7 +25,8 @@ type Base struct {
 	Alternates  []Alternate
 	XDefault    string // absolute URL for hreflang x-default
 	Switch      Switch
-	Nav         []NavItem
+	Chrome      Chrome // what the shared pieces of the layout show
+	Menu        *Menu  // the main navigation as this page shows it
 	Draft       bool
 	BaseURL     string
 	// SectionName names the page's section for search results.
@@ -44,6 +45,25 @@ type Switch struct {
 	Lang    content.Lang
 	URL     string
 	Missing bool // no translation: URL is the section
+}
+
+// Chrome is what the pieces of the layout that many pages share depend
+// on: the language and whether the page is the home page. It is a
+// comparable value, so that the layout can render each piece once per
+// value with the cached template function.
+type Chrome struct {
+	Lang  content.Lang
+	L     *locale.Locale
+	Other *locale.Locale
+	Home  bool
+}
+
+// Menu is the main navigation in one language with one entry current,
+// made once and shared by every page that shows it so.
+type Menu struct {
+	Lang  content.Lang
+	L     *locale.Locale
+	Items []NavItem
 }
 
 // NavItem is one entry of the main navigation.

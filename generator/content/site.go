@@ -110,6 +110,17 @@ func (s *Site) built(p *Page) bool { return !p.Draft || s.drafts }
 // Built reports whether a loaded page is part of the output.
 func (s *Site) Built(p *Page) bool { return s.built(p) }
 
+// PlainPage returns the top-level page with the slug in lang ("about"),
+// or nil.
+func (s *Site) PlainPage(lang Lang, slug string) *Page {
+	for _, p := range s.Plain[lang] {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
 // Body returns a page's Markdown body, reading it again from the content
 // folder when it was freed (a build frees each body once it is rendered).
 // A file whose front matter changed since it was loaded is an error: the
