@@ -8,28 +8,48 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync/atomic"
 	"time"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
+	"ndpc/generator/parallel"
 	"ndpc/generator/render"
 )
 
 // writeSiteFiles writes the files that are not pages of one language: the
-// root language chooser and 404 page, the sitemap, a feed per language
-// and robots.txt. It returns how many it wrote.
+// root language chooser and 404 page, the sitemap, a feed per language,
+// the open data, _redirects and robots.txt, each made on whichever core is
+// free. It returns how many it wrote.
 func (b *builder) writeSiteFiles(jobs []job) int {
-	files := map[string][]byte{
-		"/sitemap.xml": b.sitemap(jobs),
-		"/robots.txt":  []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n"),
-		"/_redirects":  b.redirects(jobs),
-	}
 	records := b.openData()
-	files["/data/case-studies.json"] = openDataJSON(records)
-	files["/data/case-studies.csv"] = openDataCSV(records)
-	for _, lang := range content.Langs {
-		files["/"+string(lang)+"/feed.xml"] = b.feed(lang)
+	makers := []struct {
+		path string
+		make func() []byte // nil: it failed, and said why
+	}{
+		{"/sitemap.xml", func() []byte { return b.sitemap(jobs) }},
+		{"/robots.txt", func() []byte { return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n") }},
+		{"/_redirects", func() []byte { return b.redirects(jobs) }},
+		{"/data/case-studies.json", func() []byte { return openDataJSON(records) }},
+		{"/data/case-studies.csv", func() []byte { return openDataCSV(records) }},
+		{feedPath(content.English), func() []byte { return b.feed(content.English) }},
+		{feedPath(content.Russian), func() []byte { return b.feed(content.Russian) }},
+		{"/index.html", func() []byte { return b.rootPage("root.html") }},
+		{"/404.html", func() []byte { return b.rootPage("404.html") }},
 	}
+	var written atomic.Int64
+	parallel.Each(len(makers), func(i int) {
+		if data := makers[i].make(); data != nil && b.publish(makers[i].path, data) {
+			written.Add(1)
+		}
+	})
+	return int(written.Load())
+}
+
+// rootPage renders a page outside both languages, in English with the
+// Russian alongside: the language chooser at / (root.html) or the 404 page
+// for addresses in neither language (404.html).
+func (b *builder) rootPage(tmpl string) []byte {
 	root := Base{Lang: content.English, L: b.locales[content.English], Other: b.locales[content.Russian],
 		Kind: "root", URL: "/", BaseURL: b.baseURL}
 	root.Title, _ = root.L.T("site.title")
@@ -39,35 +59,28 @@ func (b *builder) writeSiteFiles(jobs []job) int {
 	for _, l := range content.Langs {
 		root.Alternates = append(root.Alternates, Alternate{Lang: l, Href: root.Abs("/" + string(l) + "/")})
 	}
-	var choices []LangChoice
-	for _, l := range content.Langs {
-		choices = append(choices, LangChoice{Lang: l, L: b.locales[l], URL: "/" + string(l) + "/"})
+	var view any
+	if tmpl == "root.html" {
+		var choices []LangChoice
+		for _, l := range content.Langs {
+			choices = append(choices, LangChoice{Lang: l, L: b.locales[l], URL: "/" + string(l) + "/"})
+		}
+		view = RootView{Base: root, Choices: choices}
+	} else {
+		nf := root
+		nf.Kind, nf.URL = "404", "/404.html"
+		nf.Title, _ = nf.L.T("notfound.title")
+		nf.Switch = Switch{Lang: content.Russian, URL: "/ru/"}
+		nf.Chrome = Chrome{Lang: nf.Lang, L: nf.L, Other: nf.Other}
+		nf.Menu = b.menu(content.English, "", "")
+		view = NotFoundView{Base: nf}
 	}
 	var buf bytes.Buffer
-	if err := b.tmpl.Execute(&buf, "root.html", RootView{Base: root, Choices: choices}); err != nil {
+	if err := b.tmpl.Execute(&buf, tmpl, view); err != nil {
 		b.problems.Add(render.ExecError(err))
-	} else {
-		files["/index.html"] = append([]byte(nil), buf.Bytes()...)
+		return nil
 	}
-	nf := root
-	nf.Kind, nf.URL = "404", "/404.html"
-	nf.Title, _ = nf.L.T("notfound.title")
-	nf.Switch = Switch{Lang: content.Russian, URL: "/ru/"}
-	nf.Chrome = Chrome{Lang: nf.Lang, L: nf.L, Other: nf.Other}
-	nf.Menu = b.menu(content.English, "", "")
-	buf.Reset()
-	if err := b.tmpl.Execute(&buf, "404.html", NotFoundView{Base: nf}); err != nil {
-		b.problems.Add(render.ExecError(err))
-	} else {
-		files["/404.html"] = buf.Bytes()
-	}
-	n := 0
-	for p, data := range files {
-		if b.publish(p, data) {
-			n++
-		}
-	}
-	return n
+	return buf.Bytes()
 }
 
 type sitemapURL struct {
