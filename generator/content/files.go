@@ -67,12 +67,17 @@ func readText(fsys fs.FS, rel, shown string, problems *diag.List) ([]byte, bool)
 // loneCR returns the offset of the first carriage return that is not part
 // of a Windows line ending, or -1.
 func loneCR(src []byte) int {
-	for i, c := range src {
-		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+	for from := 0; ; {
+		i := bytes.IndexByte(src[from:], '\r')
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if i+1 == len(src) || src[i+1] != '\n' {
 			return i
 		}
+		from = i + 2
 	}
-	return -1
 }
 
 // invalidUTF8 returns the line and column of the first byte that is not

@@ -42,3 +42,13 @@ func TestFrontMatterEndAgreesWithParser(t *testing.T) {
 		}
 	}
 }
+
+func TestLoneCR(t *testing.T) {
+	for src, want := range map[string]int{
+		"": -1, "a\r\nb\r\n": -1, "a\rb": 1, "a\r": 1, "\r\n\r\n\r": 4, "x\r\n\ry": 3, "\r": 0,
+	} {
+		if got := loneCR([]byte(src)); got != want {
+			t.Errorf("loneCR(%q) = %d, want %d", src, got, want)
+		}
+	}
+}
