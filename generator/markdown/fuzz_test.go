@@ -52,5 +52,26 @@ func FuzzConvert(f *testing.F) {
 				t.Fatalf("problem on line %d of a %d-line body after 3 lines: %s", p.Line, lines, p)
 			}
 		}
+		sameWithoutLinkify(t, c, lang, src)
 	})
+}
+
+// sameWithoutLinkify fails when Convert converts src without Linkify but
+// Linkify would have made other HTML of it.
+func sameWithoutLinkify(t *testing.T, c *Converter, lang, src string) {
+	t.Helper()
+	configs := c.byLang[lang]
+	if configs.forSource([]byte(src)) != configs.noLinkify {
+		return
+	}
+	var with, without bytes.Buffer
+	if err := configs.full.Convert([]byte(src), &with); err != nil {
+		t.Fatal(err)
+	}
+	if err := configs.noLinkify.Convert([]byte(src), &without); err != nil {
+		t.Fatal(err)
+	}
+	if with.String() != without.String() {
+		t.Fatalf("%q converted without Linkify:\n%s\nwith it:\n%s", src, without.String(), with.String())
+	}
 }

@@ -38,7 +38,33 @@ import (
 
 // Converter turns Markdown into HTML; it is safe for concurrent use.
 type Converter struct {
-	byLang map[string]goldmark.Markdown
+	byLang map[string]configs
+}
+
+// configs are a language's goldmark configuration with and without
+// Linkify. Linkify's parser is called at every space of every paragraph,
+// a fifth of the time of converting a page. A page in which no "://",
+// "www." or "@" occurs holds no bare address for it to link; if, besides,
+// it has no blanks but single spaces and line ends (runs of blanks are
+// trimmed differently at a line's end when Linkify splits the text there),
+// Convert converts it without Linkify, to the same HTML. Parse,
+// whose tree others walk, always uses Linkify: the tree's text can be
+// split into other nodes.
+type configs struct {
+	full, noLinkify goldmark.Markdown
+}
+
+// forSource returns the configuration that converts src.
+func (c configs) forSource(src []byte) goldmark.Markdown {
+	for _, s := range [][]byte{[]byte("://"), []byte("www."), []byte("  "), []byte(" \r"), []byte("\r "), []byte("\r\r")} {
+		if bytes.Contains(src, s) {
+			return c.full
+		}
+	}
+	if bytes.ContainsAny(src, "@\t\v\f") {
+		return c.full
+	}
+	return c.noLinkify
 }
 
 // Options configure a Converter.
@@ -50,23 +76,26 @@ type Options struct {
 
 // New returns a converter for the given languages.
 func New(langs []string, opts Options) *Converter {
-	c := &Converter{byLang: map[string]goldmark.Markdown{}}
+	c := &Converter{byLang: map[string]configs{}}
 	for _, lang := range langs {
-		var rendererOpts []goldmark.Option
-		if opts.RawHTML {
-			rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
-		}
-		c.byLang[lang] = goldmark.New(append(rendererOpts,
-			goldmark.WithExtensions(
+		config := func(linkify bool) goldmark.Markdown {
+			exts := []goldmark.Extender{
 				extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
 				extension.Strikethrough,
 				extension.TaskList,
-				extension.Linkify,
 				extension.Footnote,
 				extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
-			),
-			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		)...)
+			}
+			if linkify {
+				exts = append(exts, extension.Linkify)
+			}
+			options := []goldmark.Option{goldmark.WithExtensions(exts...), goldmark.WithParserOptions(parser.WithAutoHeadingID())}
+			if opts.RawHTML {
+				options = append(options, goldmark.WithRendererOptions(html.WithUnsafe()))
+			}
+			return goldmark.New(options...)
+		}
+		c.byLang[lang] = configs{full: config(true), noLinkify: config(false)}
 	}
 	return c
 }
@@ -118,11 +147,16 @@ type Heading struct {
 // Convert writes the HTML of in.Source to w and returns the page's
 // headings. Problems in links go to problems.
 func (c *Converter) Convert(in Input, w *bytes.Buffer, problems *diag.List) ([]Heading, error) {
-	doc, err := c.Parse(in, problems)
+	configs, ok := c.byLang[in.Lang]
+	if !ok {
+		return nil, fmt.Errorf("markdown: no configuration for language %q", in.Lang)
+	}
+	md := configs.forSource(in.Source)
+	doc, err := c.parse(md, in, problems)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.byLang[in.Lang].Renderer().Render(w, doc.Source, doc.Root); err != nil {
+	if err := md.Renderer().Render(w, doc.Source, doc.Root); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", in.Path, err)
 	}
 	return doc.Headings, nil
@@ -141,10 +175,15 @@ type Document struct {
 // Parse parses in.Source with the language's configuration and the same
 // link checks and resolution as Convert. Problems in links go to problems.
 func (c *Converter) Parse(in Input, problems *diag.List) (Document, error) {
-	md, ok := c.byLang[in.Lang]
+	configs, ok := c.byLang[in.Lang]
 	if !ok {
 		return Document{}, fmt.Errorf("markdown: no configuration for language %q", in.Lang)
 	}
+	return c.parse(configs.full, in, problems)
+}
+
+// parse is Parse with the configuration md.
+func (c *Converter) parse(md goldmark.Markdown, in Input, problems *diag.List) (Document, error) {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(ctx))
 	var headings []Heading

@@ -145,3 +145,30 @@ func TestParse(t *testing.T) {
 		t.Error("a language without configuration parses")
 	}
 }
+
+// Pages without "://", "www." or "@" are converted without Linkify, to the
+// same HTML; the others still get their bare addresses linked.
+func TestLinkifyOnlyWhereAddressesMayBe(t *testing.T) {
+	for _, src := range []string{
+		"See https://example.org/a_(b) now.",
+		"Visit www.example.org.",
+		"Write to team@example.org.",
+	} {
+		if html, _, _ := convert(t, "en", src, nil); !strings.Contains(html, "<a href=") {
+			t.Errorf("%q: no link in %s", src, html)
+		}
+	}
+	c := New([]string{"en", "ru"}, Options{})
+	for _, src := range []string{
+		"*Bold* _it_ ~~gone~~ (paren) [link](x.md) example.org http: www ftp",
+		"«Цитата» -- тире... (скобки) *курсив* ~зачёркнуто~\n\n| a | b |\n|---|---|\n| (1) | *2* |\n",
+		"Note[^1] with (parens *and* _emph_).\n\n[^1]: A footnote ~ with ~ tildes.\n",
+	} {
+		for _, lang := range []string{"en", "ru"} {
+			if c.byLang[lang].forSource([]byte(src)) != c.byLang[lang].noLinkify {
+				t.Fatalf("%q would be converted with Linkify", src)
+			}
+			sameWithoutLinkify(t, c, lang, src)
+		}
+	}
+}
