@@ -124,26 +124,34 @@ func TestBadFiles(t *testing.T) {
 	}
 }
 
-// TestTemplateFailure: a template that fails to execute is reported with
-// its file and line, once per language it failed in, and nothing is
-// published.
-func TestTemplateFailure(t *testing.T) {
-	dir := t.TempDir()
+// siteWithTemplateEdit writes a one-case-study site in dir with a copy of
+// the templates in which file has old replaced by new.
+func siteWithTemplateEdit(t *testing.T, dir, file, old, new string) Options {
+	t.Helper()
 	writeSite(t, dir, []byte("-- content/case-studies/proto.en.md --\n"+goodCase))
 	opts := siteOptions(t, dir)
 	if err := os.CopyFS(filepath.Join(dir, "templates"), os.DirFS(opts.Templates)); err != nil {
 		t.Fatal(err)
 	}
 	opts.Templates = "templates"
-	tmpl := filepath.Join(dir, "templates/case-study.html")
+	tmpl := filepath.Join(dir, "templates", file)
 	data, _ := os.ReadFile(tmpl)
-	broken := strings.Replace(string(data), "<h1>{{$cs.Title}}</h1>", `<h1>{{$cs.Title}} {{.L.T "no.such.key"}}</h1>`, 1)
-	if broken == string(data) {
-		t.Fatal("the template changed: update the test")
+	edited := strings.Replace(string(data), old, new, 1)
+	if edited == string(data) {
+		t.Fatalf("%s no longer has %s: update the test", file, old)
 	}
-	if err := os.WriteFile(tmpl, []byte(broken), 0o644); err != nil {
+	if err := os.WriteFile(tmpl, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return opts
+}
+
+// TestTemplateFailure: a template that fails to execute is reported with
+// its file and line, once per language it failed in, and nothing is
+// published.
+func TestTemplateFailure(t *testing.T) {
+	dir := t.TempDir()
+	opts := siteWithTemplateEdit(t, dir, "case-study.html", "<h1>{{$cs.Title}}</h1>", `<h1>{{$cs.Title}} {{.L.T "no.such.key"}}</h1>`)
 	res, err := Build(opts)
 	got := strings.Join(problemLines(err, res), "\n")
 	want := `templates/case-study.html:6:26: template failed: executing "main" at <.L.T>: error calling T: no string "no.such.key" in i18n/en.toml: add it to every i18n table`
@@ -158,22 +166,7 @@ func TestTemplateFailure(t *testing.T) {
 // TestCachedNeedsComparableData: a layout piece drawn with data that
 // cannot be a key (a list) is reported where it is called.
 func TestCachedNeedsComparableData(t *testing.T) {
-	dir := t.TempDir()
-	writeSite(t, dir, []byte("-- content/case-studies/proto.en.md --\n"+goodCase))
-	opts := siteOptions(t, dir)
-	if err := os.CopyFS(filepath.Join(dir, "templates"), os.DirFS(opts.Templates)); err != nil {
-		t.Fatal(err)
-	}
-	opts.Templates = "templates"
-	tmpl := filepath.Join(dir, "templates/base.html")
-	data, _ := os.ReadFile(tmpl)
-	broken := strings.Replace(string(data), `{{cached "main-nav" .Menu}}`, `{{cached "main-nav" .Menu.Items}}`, 1)
-	if broken == string(data) {
-		t.Fatal("the template changed: update the test")
-	}
-	if err := os.WriteFile(tmpl, []byte(broken), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	opts := siteWithTemplateEdit(t, t.TempDir(), "base.html", `{{cached "main-nav" .Menu}}`, `{{cached "main-nav" .Menu.Items}}`)
 	res, err := Build(opts)
 	got := problemLines(err, res)
 	want := `error calling cached: cached "main-nav": its data must be a value that can be compared (such as .Chrome or .Menu), not []generator.NavItem`
