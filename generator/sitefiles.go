@@ -34,8 +34,8 @@ func (b *builder) writeSiteFiles(jobs []job) int {
 		{"/data/case-studies.csv", func() []byte { return openDataCSV(records) }},
 		{feedPath(content.English), func() []byte { return b.feed(content.English) }},
 		{feedPath(content.Russian), func() []byte { return b.feed(content.Russian) }},
-		{"/index.html", func() []byte { return b.rootPage("root.html") }},
-		{"/404.html", func() []byte { return b.rootPage("404.html") }},
+		{"/index.html", b.languageChooser},
+		{"/404.html", b.notFound},
 	}
 	var written atomic.Int64
 	parallel.Each(len(makers), func(i int) {
@@ -46,10 +46,9 @@ func (b *builder) writeSiteFiles(jobs []job) int {
 	return int(written.Load())
 }
 
-// rootPage renders a page outside both languages, in English with the
-// Russian alongside: the language chooser at / (root.html) or the 404 page
-// for addresses in neither language (404.html).
-func (b *builder) rootPage(tmpl string) []byte {
+// rootBase is the frame of the pages outside both languages: in English,
+// with the Russian alongside.
+func (b *builder) rootBase() Base {
 	root := Base{Lang: content.English, L: b.locales[content.English], Other: b.locales[content.Russian],
 		Kind: "root", URL: "/", BaseURL: b.baseURL}
 	root.Title, _ = root.L.T("site.title")
@@ -59,22 +58,32 @@ func (b *builder) rootPage(tmpl string) []byte {
 	for _, l := range content.Langs {
 		root.Alternates = append(root.Alternates, Alternate{Lang: l, Href: root.Abs("/" + string(l) + "/")})
 	}
-	var view any
-	if tmpl == "root.html" {
-		var choices []LangChoice
-		for _, l := range content.Langs {
-			choices = append(choices, LangChoice{Lang: l, L: b.locales[l], URL: "/" + string(l) + "/"})
-		}
-		view = RootView{Base: root, Choices: choices}
-	} else {
-		nf := root
-		nf.Kind, nf.URL = "404", "/404.html"
-		nf.Title, _ = nf.L.T("notfound.title")
-		nf.Switch = Switch{Lang: content.Russian, URL: "/ru/"}
-		nf.Chrome = Chrome{Lang: nf.Lang, L: nf.L, Other: nf.Other}
-		nf.Menu = b.menu(content.English, "", "")
-		view = NotFoundView{Base: nf}
+	return root
+}
+
+// languageChooser renders the page at /, which offers both languages.
+func (b *builder) languageChooser() []byte {
+	var choices []LangChoice
+	for _, l := range content.Langs {
+		choices = append(choices, LangChoice{Lang: l, L: b.locales[l], URL: "/" + string(l) + "/"})
 	}
+	return b.rootPage("root.html", RootView{Base: b.rootBase(), Choices: choices})
+}
+
+// notFound renders /404.html, for addresses in neither language.
+func (b *builder) notFound() []byte {
+	nf := b.rootBase()
+	nf.Kind, nf.URL = "404", "/404.html"
+	nf.Title, _ = nf.L.T("notfound.title")
+	nf.Switch = Switch{Lang: content.Russian, URL: "/ru/"}
+	nf.Chrome = chromeOf(nf)
+	nf.Menu = b.menu(content.English, "", "")
+	return b.rootPage("404.html", NotFoundView{Base: nf})
+}
+
+// rootPage renders one of the pages outside both languages; nil when the
+// template failed, which it reports.
+func (b *builder) rootPage(tmpl string, view any) []byte {
 	var buf bytes.Buffer
 	if err := b.tmpl.Execute(&buf, tmpl, view); err != nil {
 		b.problems.Add(render.ExecError(err))
