@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -118,5 +119,31 @@ func TestCheckFormats(t *testing.T) {
 	}
 	if code := run([]string{"check", "--format", "xml"}, &out, &errOut); code != 2 {
 		t.Errorf("unknown format: exit %d, want 2", code)
+	}
+}
+
+// TestHelpNamesArguments checks each command's --help: a flag's argument
+// is shown as one word (URL, folder), and switches show none.
+func TestHelpNamesArguments(t *testing.T) {
+	flagLine := regexp.MustCompile(`^  -(\S+)(?: (.*))?$`)
+	for _, cmd := range []string{"build", "check", "serve", "new", "import"} {
+		var out, errOut bytes.Buffer
+		if code := run([]string{cmd, "--help"}, &out, &errOut); code != 0 {
+			t.Fatalf("%s --help: exit %d", cmd, code)
+		}
+		flags := 0
+		for _, line := range strings.Split(errOut.String()+out.String(), "\n") {
+			m := flagLine.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			flags++
+			if strings.ContainsAny(m[2], " \t") {
+				t.Errorf("%s --help shows -%s with the argument %q: a word in backquotes in its usage is taken for the argument's name", cmd, m[1], m[2])
+			}
+		}
+		if flags == 0 {
+			t.Errorf("%s --help lists no flags:\n%s", cmd, errOut.String())
+		}
 	}
 }
