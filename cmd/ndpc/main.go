@@ -88,7 +88,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	siteFlags(fs, &opts)
 	fs.StringVar(&opts.Out, "out", opts.Out, "output `folder`, replaced only when the build succeeds")
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
-	fs.BoolVar(&opts.Search, "search", opts.Search, "build the search index with Pagefind (needs Node.js and: npm install --prefix .tools); --search=false skips it")
+	fs.BoolVar(&opts.Search, "search", opts.Search, "build the search index with Pagefind (needs Node.js and the tools that npm install --prefix .tools puts in place); --search=false skips it")
 	fs.BoolVar(&opts.PDF, "pdf", opts.PDF, "typeset the PDFs of the briefs and the report; --pdf=false skips them (briefs with their own PDF keep it)")
 	fs.StringVar(&opts.PDFCache, "pdf-cache", "", "`folder` that keeps the typeset PDFs between builds (default .cache/pdf beside the output folder; \"off\" keeps none)")
 	rest, code, ok := parseArgs(fs, args)
