@@ -42,7 +42,9 @@ type Options struct {
 	// Fingerprint publishes static/assets/ files under names with a hash
 	// of their content, to be cached for a year.
 	Fingerprint bool
-	// Search builds the search index with Pagefind over the output.
+	// Search builds the search index with Pagefind over the output,
+	// installing the pinned Node tools first when they are missing (see
+	// prepareSearch for a machine without Node.js).
 	Search bool
 	// PDF typesets the print editions: a PDF of every brief in each of its
 	// languages (unless the brief names its own with download:) and of the
@@ -50,6 +52,9 @@ type Options struct {
 	PDF bool
 	// Timings, when not nil, receives the time each step of a build took.
 	Timings io.Writer
+	// Log receives the lines a build prints about its own work, such as
+	// installing the Node tools; nil is standard error.
+	Log io.Writer
 	// PDFCache is a folder that keeps the typeset PDFs between builds, so
 	// that only those whose content changed are typeset again; "" for none.
 	PDFCache string
@@ -76,6 +81,10 @@ type Result struct {
 func Build(opts Options) (Result, error) {
 	problems := &diag.List{}
 	t := newTimer(opts.Timings)
+	pagefind, err := prepareSearch(&opts, problems)
+	if err != nil {
+		return Result{}, err
+	}
 	b, err := load(opts, problems)
 	if err != nil {
 		return Result{}, err
@@ -102,7 +111,7 @@ func Build(opts Options) (Result, error) {
 	}
 	t.step("write")
 	if opts.Search {
-		if err := indexSearch(out.Path("/"), opts.Templates); err != nil {
+		if err := indexSearch(pagefind, out.Path("/")); err != nil {
 			return res, err
 		}
 		t.step("search index")

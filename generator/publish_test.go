@@ -308,20 +308,64 @@ func TestCaseStudyPageWeight(t *testing.T) {
 	}
 }
 
-// TestSearchWithoutNode: without Node.js, a build with search says what to
-// do instead of publishing a site whose search does not work.
+// TestSearchWithoutNode: on a machine without Node.js a build makes the
+// whole site, warns that it has no search index and says so on its pages;
+// where the build publishes (CI or NETLIFY set), it fails instead and
+// leaves no output.
 func TestSearchWithoutNode(t *testing.T) {
-	dir := t.TempDir()
-	writeSite(t, dir, []byte("-- content/about.en.md --\n---\ntitle: About\n---\n"))
-	opts := siteOptions(t, dir)
-	opts.Search = true
-	t.Setenv("PATH", "")
-	_, err := Build(opts)
-	if !errors.Is(err, ErrNoPagefind) || !strings.Contains(err.Error(), "npm install --prefix .tools") || !strings.Contains(err.Error(), "--search=false") {
-		t.Errorf("err = %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
-		t.Error("a site without its search index was published")
+	const site = "-- content/about.en.md --\n---\ntitle: About\n---\nText.\n-- content/about.ru.md --\n---\ntitle: О нас\n---\nТекст.\n"
+	t.Run("editor's machine", func(t *testing.T) {
+		dir := t.TempDir()
+		writeSite(t, dir, []byte(site))
+		opts := siteOptions(t, dir)
+		opts.Search = true
+		t.Setenv("PATH", "")
+		t.Setenv("CI", "")
+		t.Setenv("NETLIFY", "")
+		res, err := Build(opts)
+		if err != nil {
+			t.Fatalf("build without Node.js: %v", err)
+		}
+		if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Message, "without its search index") ||
+			!strings.Contains(res.Warnings[0].Message, "Node.js") || !strings.Contains(res.Warnings[0].Message, "--search=false") {
+			t.Errorf("warnings = %v, want one that names Node.js and --search=false", res.Warnings)
+		}
+		for page, want := range map[string]string{
+			"public/en/search/index.html": "Search is not available in this build",
+			"public/ru/search/index.html": "В этой сборке сайта поиск недоступен",
+			"public/en/about/index.html":  "No search in this build",
+			"public/ru/about/index.html":  "В этой сборке нет поиска",
+		} {
+			data, err := os.ReadFile(filepath.Join(dir, page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), want) {
+				t.Errorf("%s does not say %q", page, want)
+			}
+			if strings.Contains(string(data), "search.js") || strings.Contains(string(data), `type="search"`) {
+				t.Errorf("%s offers a search that cannot work", page)
+			}
+		}
+	})
+	for _, env := range []string{"CI", "NETLIFY"} {
+		t.Run(env, func(t *testing.T) {
+			dir := t.TempDir()
+			writeSite(t, dir, []byte(site))
+			opts := siteOptions(t, dir)
+			opts.Search = true
+			t.Setenv("PATH", "")
+			t.Setenv("CI", "")
+			t.Setenv("NETLIFY", "")
+			t.Setenv(env, "true")
+			_, err := Build(opts)
+			if !errors.Is(err, ErrNoSearchIndex) || !strings.Contains(err.Error(), env+" is set") || !strings.Contains(err.Error(), "--search=false") {
+				t.Errorf("err = %v", err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+				t.Error("a site without its search index was published")
+			}
+		})
 	}
 }
 

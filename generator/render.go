@@ -164,15 +164,16 @@ func (b *builder) base(j job) Base {
 	} else {
 		base.Switch = Switch{Lang: other, URL: content.URLFor(other, j.section, ""), Missing: true}
 	}
-	base.Chrome = chromeOf(base)
+	base.Chrome = chromeOf(base, b.opts.Search)
 	base.Menu = b.menu(lang, j.section, j.url)
 	base.SectionName = b.sectionName(lang, j)
 	return base
 }
 
-// chromeOf returns what the layout's shared pieces show on a page.
-func chromeOf(base Base) Chrome {
-	return Chrome{Lang: base.Lang, L: base.L, Other: base.Other, Home: base.Kind == "home"}
+// chromeOf returns what the layout's shared pieces show on a page of a
+// site with or without its search index.
+func chromeOf(base Base, search bool) Chrome {
+	return Chrome{Lang: base.Lang, L: base.L, Other: base.Other, Home: base.Kind == "home", Search: search}
 }
 
 // menu returns the main navigation of a language with the entry of

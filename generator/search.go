@@ -10,50 +10,87 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"ndpc/generator/diag"
+	"ndpc/generator/nodetools"
 )
 
 // The search index is made by Pagefind (the npm package pagefind, pinned
-// in .tools/package.json) as the last step of a build, over the finished
-// output: one index per language, found through each page's <html lang>.
-// Pages mark what is indexed with data-pagefind-body, their section with
+// in .tools/package.json and installed there by the build itself, package
+// nodetools) as the last step of a build, over the finished output: one
+// index per language, found through each page's <html lang>. Pages mark
+// what is indexed with data-pagefind-body, their section with
 // data-pagefind-meta, and case studies their countries and sectors with
 // data-pagefind-filter (see templates/base.html and case-study.html).
+//
+// Without Node.js a build still makes the whole site, warns that it has
+// no search index, and its search box and page say so in the reader's
+// language. Where the environment says the build publishes (CI or
+// NETLIFY set), a missing index is an error instead: production never
+// ships without search by accident.
 
-// PagefindPath is where ndpc looks for Pagefind first, in the current
-// folder and beside the templates folder: installed with
-// npm install --prefix .tools. Otherwise it must be on the PATH.
-var PagefindPath = filepath.Join(".tools", "node_modules", ".bin", "pagefind")
+// ErrNoSearchIndex means that a build for publishing (CI or NETLIFY set)
+// could not make its search index.
+var ErrNoSearchIndex = errors.New("the published site needs its search index")
 
-// ErrNoPagefind explains how to get the search index step.
-var ErrNoPagefind = errors.New("the search index needs Pagefind, which runs on Node.js: install Node.js 18 or newer and run `npm install --prefix .tools` in the repository, or build without search: ndpc build --search=false")
-
-// pagefind finds the Pagefind command for a site whose templates are in
-// templatesDir.
-func pagefind(templatesDir string) (string, error) {
-	repo := ""
-	if abs, err := filepath.Abs(templatesDir); err == nil {
-		repo = filepath.Dir(abs)
-	}
-	for _, p := range []string{PagefindPath, filepath.Join(repo, PagefindPath)} {
-		if _, err := os.Stat(p); err == nil {
-			if _, err := exec.LookPath("node"); err != nil {
-				return "", ErrNoPagefind
-			}
-			return p, nil
+// publishing reports whether the environment is a CI run or a Netlify
+// build, where a build must not silently leave search out.
+func publishing() (name string, ok bool) {
+	for _, v := range []string{"NETLIFY", "CI"} {
+		if os.Getenv(v) != "" {
+			return v, true
 		}
 	}
-	if p, err := exec.LookPath("pagefind"); err == nil {
-		return p, nil
-	}
-	return "", ErrNoPagefind
+	return "", false
 }
 
-// indexSearch runs Pagefind over a finished build in dir.
-func indexSearch(dir, templatesDir string) error {
-	cmd, err := pagefind(templatesDir)
-	if err != nil {
-		return err
+// prepareSearch finds Pagefind for a build that asks for the search
+// index, installing the pinned Node tools first when they are missing. It
+// returns Pagefind's command. When Pagefind cannot be had, it turns the
+// index off (opts.Search = false) with a warning, or, where publishing,
+// returns an error that wraps ErrNoSearchIndex.
+func prepareSearch(opts *Options, problems *diag.List) (string, error) {
+	if !opts.Search {
+		return "", nil
 	}
+	cmd, where, why := findPagefind(opts)
+	if why == nil {
+		return cmd, nil
+	}
+	fix := "install Node.js 18 or newer and build again (the build then installs Pagefind into .tools itself), or build with --search=false to leave search out"
+	if env, ok := publishing(); ok {
+		return "", fmt.Errorf("%w (%s is set): %v: %s", ErrNoSearchIndex, env, why, fix)
+	}
+	problems.Add(diag.Problem{Path: where, Severity: diag.Warning,
+		Message: fmt.Sprintf("the site was built without its search index, so its search page says search is not available: Pagefind, which makes the index, could not run (%v): %s", why, fix)})
+	opts.Search = false
+	return "", nil
+}
+
+// findPagefind returns Pagefind's command, installed in the repository's
+// .tools (and installed there now if needed) or else on the PATH. When
+// there is none, why says why and where names the file to blame.
+func findPagefind(opts *Options) (cmd, where string, why error) {
+	tools, ok := nodetools.Find(opts.Templates)
+	if !ok {
+		if p, err := exec.LookPath("pagefind"); err == nil {
+			return p, "", nil
+		}
+		return "", filepath.ToSlash(filepath.Join(nodetools.Dir, "package.json")), errors.New("no .tools/package.json in the repository and no pagefind on the PATH")
+	}
+	where = filepath.ToSlash(filepath.Join(nodetools.Dir, "package.json"))
+	log := opts.Log
+	if log == nil {
+		log = os.Stderr
+	}
+	if err := tools.Ensure(log); err != nil {
+		return "", where, err
+	}
+	return tools.Bin("pagefind"), "", nil
+}
+
+// indexSearch runs Pagefind (cmd) over a finished build in dir.
+func indexSearch(cmd, dir string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	var out bytes.Buffer

@@ -76,7 +76,7 @@ func (b *builder) notFound() []byte {
 	nf.Kind, nf.URL = "404", "/404.html"
 	nf.Title, _ = nf.L.T("notfound.title")
 	nf.Switch = Switch{Lang: content.Russian, URL: "/ru/"}
-	nf.Chrome = chromeOf(nf)
+	nf.Chrome = chromeOf(nf, b.opts.Search)
 	nf.Menu = b.menu(content.English, "", "")
 	return b.rootPage("404.html", NotFoundView{Base: nf})
 }

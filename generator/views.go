@@ -48,14 +48,15 @@ type Switch struct {
 }
 
 // Chrome is what the pieces of the layout that many pages share depend
-// on: the language and whether the page is the home page. It is a
-// comparable value, so that the layout can render each piece once per
-// value with the cached template function.
+// on: the language, whether the page is the home page and whether the
+// site has its search index. It is a comparable value, so that the layout
+// can render each piece once per value with the cached template function.
 type Chrome struct {
-	Lang  content.Lang
-	L     *locale.Locale
-	Other *locale.Locale
-	Home  bool
+	Lang   content.Lang
+	L      *locale.Locale
+	Other  *locale.Locale
+	Home   bool
+	Search bool // the build made the search index (Options.Search)
 }
 
 // Menu is the main navigation in one language with one entry current,

@@ -14,16 +14,8 @@ import (
 // the test unless the build succeeds.
 func buildDrafts(t *testing.T, dir string) {
 	t.Helper()
-	repo, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out, errOut bytes.Buffer
-	args := []string{
-		"--drafts", "--content", filepath.Join(dir, "content"), "--out", filepath.Join(dir, "public"),
-		"--templates", filepath.Join(repo, "templates"), "--static", filepath.Join(repo, "static"),
-		"--i18n", filepath.Join(repo, "i18n"),
-	}
+	args := append([]string{"--drafts"}, repoArgs(t, dir)...) // search off: these tests are not about it
 	// Warnings about drafts or missing translations are expected; the
 	// packages' tests check that content.Load finds nothing to warn about.
 	if code := build(args, &out, &errOut); code != 0 || strings.Contains(errOut.String(), "unknown field") {

@@ -16,9 +16,9 @@ func axeScript(t *testing.T) string {
 	data, err := os.ReadFile(filepath.Join(repo, ".tools/node_modules/axe-core/axe.min.js"))
 	if err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatal("axe-core is not installed: run npm install --prefix .tools")
+			t.Fatal("axe-core is not installed: run npm ci --prefix .tools")
 		}
-		t.Skip("axe-core is not installed: npm install --prefix .tools")
+		t.Skip("axe-core is not installed: npm ci --prefix .tools")
 	}
 	return string(data)
 }

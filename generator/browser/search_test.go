@@ -10,13 +10,14 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"ndpc/generator"
+	"ndpc/generator/nodetools"
 )
 
 // TestSearchFindsRussianWordForms builds the real site with its Pagefind
 // index and searches in Russian for a word form that the case study does
 // not use: «виртуальная» for a text that says «виртуальной реальности».
 func TestSearchFindsRussianWordForms(t *testing.T) {
-	repo := needPagefind(t)
+	repo := needNode(t)
 	ctx := newBrowser(t, nil)
 	headers := netlifyHeaders(t)
 	t.Chdir(repo) // Pagefind is found from the repository's root
@@ -70,7 +71,7 @@ func TestSearchFindsRussianWordForms(t *testing.T) {
 // TestSearchShowsMarkupAsText searches a page whose title and text hold
 // markup: the results show it as text and run nothing.
 func TestSearchShowsMarkupAsText(t *testing.T) {
-	repo := needPagefind(t)
+	repo := needNode(t)
 	ctx := newBrowser(t, nil)
 	headers := netlifyHeaders(t)
 	dir := t.TempDir()
@@ -108,16 +109,17 @@ func TestSearchShowsMarkupAsText(t *testing.T) {
 	}
 }
 
-// needPagefind returns the repository's folder when Pagefind is installed
-// there; without it the test fails in CI and is skipped elsewhere.
-func needPagefind(t *testing.T) string {
+// needNode returns the repository's folder when Node.js is installed, so
+// that the build can install Pagefind there and make the search index;
+// without it the test fails in CI and is skipped elsewhere.
+func needNode(t *testing.T) string {
 	t.Helper()
 	repo, _ := filepath.Abs("../..")
-	if _, err := os.Stat(filepath.Join(repo, generator.PagefindPath)); err != nil {
+	if err := nodetools.HaveNode(); err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatal("Pagefind is not installed: run npm install --prefix .tools")
+			t.Fatalf("the search index needs Node.js: %v", err)
 		}
-		t.Skip("Pagefind is not installed: npm install --prefix .tools")
+		t.Skipf("the search index needs Node.js: %v", err)
 	}
 	return repo
 }

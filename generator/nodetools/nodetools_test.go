@@ -1,0 +1,150 @@
+package nodetools
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+const manifest = `{"dependencies": {"pagefind": "1.6.0"}, "devDependencies": {"axe-core": "4.14.1"}}`
+
+const lock = `{"lockfileVersion": 3, "packages": {
+  "": {},
+  "node_modules/pagefind": {"version": "1.6.0"},
+  "node_modules/axe-core": {"version": "4.14.1", "dev": true}
+}}`
+
+// toolsDir writes a tools folder with the given installed packages
+// (name → version).
+func toolsDir(t *testing.T, installed map[string]string) Tools {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), Dir)
+	write(t, filepath.Join(dir, "package.json"), manifest)
+	write(t, filepath.Join(dir, "package-lock.json"), lock)
+	for name, version := range installed {
+		write(t, filepath.Join(dir, "node_modules", name, "package.json"), `{"name": "`+name+`", "version": "`+version+`"}`)
+	}
+	return Tools{Dir: dir}
+}
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMissing(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		installed map[string]string
+		want      []string
+	}{
+		{"nothing installed", nil, []string{"pagefind 1.6.0"}},
+		{"another version", map[string]string{"pagefind": "1.5.0"}, []string{"pagefind 1.6.0"}},
+		{"installed, dev tools not needed", map[string]string{"pagefind": "1.6.0"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := toolsDir(t, tc.installed).Missing()
+			if err != nil || !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Missing() = %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestMissingWithoutLockEntry(t *testing.T) {
+	tools := toolsDir(t, nil)
+	write(t, filepath.Join(tools.Dir, "package-lock.json"), `{"packages": {}}`)
+	if _, err := tools.Missing(); err == nil || !strings.Contains(err.Error(), "--package-lock-only") {
+		t.Errorf("err = %v, want one that says how to make the lock file", err)
+	}
+}
+
+// fakeNode puts node and npm commands first on the PATH (before the
+// system's folders, for the shell's mkdir); npm records its arguments and
+// installs pagefind at version.
+func fakeNode(t *testing.T, version string) (argsFile string) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake npm is a shell script")
+	}
+	bin := t.TempDir()
+	argsFile = filepath.Join(bin, "args")
+	write(t, filepath.Join(bin, "node"), "#!/bin/sh\nexit 0\n")
+	write(t, filepath.Join(bin, "npm"), `#!/bin/sh
+echo "$@" >> `+argsFile+`
+prefix=$3
+mkdir -p "$prefix/node_modules/pagefind"
+echo '{"version": "`+version+`"}' > "$prefix/node_modules/pagefind/package.json"
+`)
+	for _, f := range []string{"node", "npm"} {
+		if err := os.Chmod(filepath.Join(bin, f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+"/bin"+string(os.PathListSeparator)+"/usr/bin")
+	return argsFile
+}
+
+func TestEnsureInstallsOnce(t *testing.T) {
+	argsFile := fakeNode(t, "1.6.0")
+	tools := toolsDir(t, nil)
+	var log bytes.Buffer
+	if err := tools.Ensure(&log); err != nil {
+		t.Fatal(err)
+	}
+	if err := tools.Ensure(&log); err != nil {
+		t.Fatal(err)
+	}
+	args, _ := os.ReadFile(argsFile)
+	if want := "ci --prefix " + tools.Dir + " --omit=dev --no-audit --no-fund --loglevel=error\n"; string(args) != want {
+		t.Errorf("npm ran with %q, want %q once", args, want)
+	}
+	if got := strings.Count(log.String(), "\n"); got != 1 || !strings.Contains(log.String(), "installing the pinned Node tools (pagefind 1.6.0)") {
+		t.Errorf("log = %q, want one line naming what it installs", log.String())
+	}
+}
+
+func TestEnsureChecksWhatNpmInstalled(t *testing.T) {
+	fakeNode(t, "1.0.0")
+	if err := toolsDir(t, nil).Ensure(&bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "did not install pagefind 1.6.0") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestEnsureWithoutNode(t *testing.T) {
+	t.Setenv("PATH", "")
+	var log bytes.Buffer
+	err := toolsDir(t, nil).Ensure(&log)
+	if !errors.Is(err, ErrNoNode) {
+		t.Errorf("err = %v, want ErrNoNode", err)
+	}
+	if log.Len() > 0 {
+		t.Errorf("printed %q without installing anything", log.String())
+	}
+}
+
+func TestFind(t *testing.T) {
+	repo := t.TempDir()
+	write(t, filepath.Join(repo, Dir, "package.json"), manifest)
+	if err := os.Mkdir(filepath.Join(repo, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir()) // not the repository
+	tools, ok := Find(filepath.Join(repo, "templates"))
+	if !ok || tools.Dir != filepath.Join(repo, Dir) {
+		t.Errorf("Find = %v, %v; want the .tools beside the templates", tools, ok)
+	}
+	if _, ok := Find(t.TempDir()); ok {
+		t.Error("found tools where there are none")
+	}
+}
