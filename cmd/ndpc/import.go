@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"ndpc/generator/locale"
 	"ndpc/generator/submissions"
 )
 
@@ -25,9 +26,9 @@ Flags:
 `
 
 func importCommand(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("ndpc import", importUsage, stderr)
+	fs := newFlags("ndpc import", importUsage, stdout, stderr)
 	contentDir := fs.String("content", "content", "content `folder`")
-	rest, code, ok := parseArgs(fs, args)
+	rest, code, ok := fs.parse(args)
 	if !ok {
 		return code
 	}
@@ -54,17 +55,9 @@ func importCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s:%d: %s\n", name, r.Line, r.Reason)
 	}
 	fmt.Fprintf(stderr, "ndpc import: %s written, %s refused\n",
-		nounCount(len(res.Written), "draft case study", "draft case studies"), nounCount(len(res.Refused), "row", "rows"))
+		locale.Count(len(res.Written), "draft case study", "draft case studies"), locale.Count(len(res.Refused), "row", "rows"))
 	if len(res.Refused) > 0 {
 		return 1
 	}
 	return 0
-}
-
-// nounCount writes a number with its noun: 1 row, 2 rows.
-func nounCount(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -80,10 +80,9 @@ func TestImportCommandRefuses(t *testing.T) {
 		code int
 		want string
 	}{
-		{"help", []string{"--help"}, 0, "Usage: ndpc import"},
 		{"no file", nil, 2, "give one CSV file"},
 		{"two files", []string{"a.csv", "b.csv"}, 2, "give one CSV file"},
-		{"unknown flag", []string{"--force", "a.csv"}, 2, "flag provided but not defined"},
+		{"unknown flag", []string{"--force", "a.csv"}, 2, "unknown flag --force"},
 		{"missing file", []string{"--content", dir, filepath.Join(dir, "none.csv")}, 1, "none.csv: no such file"},
 		{"not the export", []string{"--content", dir, noColumns}, 1, noColumns + ":1: the header row has no column project, description, countries, sectors, outcome"},
 	} {

@@ -6,6 +6,7 @@
 //	ndpc serve [flags]   preview with drafts, rebuilt and reloaded on save
 //	ndpc new KIND SLUG   a new page and its translation, as a draft
 //	ndpc import FILE.csv draft case studies from the form's CSV export
+//	ndpc version         the version, commit and build of this program
 //
 // Exit codes: 0 success, 1 content or build errors (each printed as
 // path:line:col: message), 2 wrong usage.
@@ -21,6 +22,7 @@ import (
 	"ndpc/generator"
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
+	"ndpc/generator/locale"
 )
 
 const usage = `ndpc builds the cross-innovation site from the Markdown in content/.
@@ -31,6 +33,7 @@ Usage:
   ndpc serve [flags]    preview on http://127.0.0.1:1313/, reloaded on every save
   ndpc new KIND SLUG    a new case-study, brief, event or chapter in both languages (ndpc new --help)
   ndpc import FILE.csv  draft case studies from the submission form's CSV export (ndpc import --help)
+  ndpc version          the version and commit this program was built from (also ndpc --version)
 
 Run it from the repository's root.
 `
@@ -58,6 +61,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0
+	case "version", "--version", "-version":
+		fmt.Fprint(stdout, version())
+		return 0
 	}
 	fmt.Fprintf(stderr, "ndpc: unknown command %q\n\n%s", args[0], usage)
 	return 2
@@ -84,18 +90,18 @@ Flags:
 
 func build(args []string, stdout, stderr io.Writer) int {
 	opts := generator.DefaultOptions()
-	fs := newFlags("ndpc build", buildUsage, stderr)
+	fs := newFlags("ndpc build", buildUsage, stdout, stderr)
 	siteFlags(fs, &opts)
 	fs.StringVar(&opts.Out, "out", opts.Out, "output `folder`, replaced only when the build succeeds")
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
 	fs.BoolVar(&opts.Search, "search", opts.Search, "build the search index with Pagefind (needs Node.js and the tools that npm install --prefix .tools puts in place); --search=false skips it")
 	fs.BoolVar(&opts.PDF, "pdf", opts.PDF, "typeset the PDFs of the briefs and the report; --pdf=false skips them (briefs with their own PDF keep it)")
 	fs.StringVar(&opts.PDFCache, "pdf-cache", "", "`folder` that keeps the typeset PDFs between builds (default .cache/pdf beside the output folder; \"off\" keeps none)")
-	rest, code, ok := parseArgs(fs, args)
+	rest, code, ok := fs.parse(args)
 	if !ok {
 		return code
 	}
-	if !noArgs("ndpc build", rest, stderr) {
+	if !fs.noArgs(rest) {
 		return 2
 	}
 	switch opts.PDFCache {
@@ -107,24 +113,29 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if *timings {
 		opts.Timings = stderr
 	}
+	opts.Log = stderr
+	_, statErr := os.Stat(opts.Out)
+	hadOutput := statErr == nil
 	res, err := generator.Build(opts)
 	if code := report(res, err, "text", stderr); code != 0 {
-		fmt.Fprintf(stderr, "ndpc build: %s was left as it was\n", opts.Out)
+		if hadOutput {
+			fmt.Fprintf(stderr, "ndpc build: %s was left as it was\n", opts.Out)
+		}
 		return code
 	}
-	fmt.Fprintf(stdout, "ndpc build: %d pages and %d files in %s\n", res.Pages, res.Files, opts.Out)
+	fmt.Fprintf(stdout, "ndpc build: %s and %s in %s\n", locale.Count(res.Pages, "page", "pages"), locale.Count(res.Files, "file", "files"), opts.Out)
 	return 0
 }
 
 func check(args []string, stdout, stderr io.Writer) int {
 	opts := generator.DefaultOptions()
 	opts.Minify, opts.Search = false, false
-	fs := newFlags("ndpc check", checkUsage, stderr)
+	fs := newFlags("ndpc check", checkUsage, stdout, stderr)
 	siteFlags(fs, &opts)
 	format := fs.String("format", "text", "how to print problems: text (path:line:col: message) or github (workflow annotations)")
 	_ = fs.Bool("search", true, "accepted, like ndpc build's flag; check builds no search index")
 	_ = fs.Bool("pdf", true, "accepted, like ndpc build's flag; check makes no PDFs")
-	rest, code, ok := parseArgs(fs, args)
+	rest, code, ok := fs.parse(args)
 	if !ok {
 		return code
 	}
@@ -132,7 +143,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ndpc check: unknown --format %q: use text or github\n", *format)
 		return 2
 	}
-	if !noArgs("ndpc check", rest, stderr) {
+	if !fs.noArgs(rest) {
 		return 2
 	}
 	res, err := generator.Check(opts)
@@ -143,7 +154,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	code = report(res, err, *format, out)
 	for _, lang := range content.Langs {
 		if pages := res.Untranslated[lang]; len(pages) > 0 {
-			fmt.Fprintf(stdout, "ndpc check: %d pages have no %s version:\n", len(pages), lang)
+			fmt.Fprintf(stdout, "ndpc check: %s no %s version:\n", locale.Count(len(pages), "page has", "pages have"), languageName(lang))
 			for _, p := range pages {
 				fmt.Fprintf(stdout, "  %s\n", p)
 			}
@@ -152,7 +163,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if code != 0 {
 		return code
 	}
-	fmt.Fprintf(stdout, "ndpc check: %d pages, no errors, %d warnings\n", res.Pages, len(res.Warnings))
+	fmt.Fprintf(stdout, "ndpc check: %s, no errors, %s\n", locale.Count(res.Pages, "page", "pages"), locale.Count(len(res.Warnings), "warning", "warnings"))
 	return 0
 }
 
@@ -180,7 +191,7 @@ func report(res generator.Result, err error, format string, w io.Writer) int {
 		fmt.Fprintln(w, line(p))
 	}
 	if format == "text" {
-		fmt.Fprintf(w, "%d errors\n", countErrors(problems.Problems))
+		fmt.Fprintln(w, locale.Count(countErrors(problems.Problems), "error", "errors"))
 	}
 	return 1
 }

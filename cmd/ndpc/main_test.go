@@ -9,19 +9,24 @@ import (
 	"testing"
 )
 
-// repoArgs points a build at the repository's templates, static files and
-// i18n tables, with content and output in dir.
-func repoArgs(t *testing.T, dir string) []string {
+// siteArgs points a command at the repository's templates, static files
+// and i18n tables, with the content in dir.
+func siteArgs(t *testing.T, dir string) []string {
 	t.Helper()
 	repo, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return []string{
-		"--content", filepath.Join(dir, "content"), "--out", filepath.Join(dir, "public"),
+		"--content", filepath.Join(dir, "content"),
 		"--templates", filepath.Join(repo, "templates"), "--static", filepath.Join(repo, "static"),
-		"--i18n", filepath.Join(repo, "i18n"), "--search=false",
+		"--i18n", filepath.Join(repo, "i18n"),
 	}
+}
+
+// repoArgs is siteArgs for a build into dir/public without search.
+func repoArgs(t *testing.T, dir string) []string {
+	return append(siteArgs(t, dir), "--out", filepath.Join(dir, "public"), "--search=false")
 }
 
 func write(t *testing.T, path, text string) {
@@ -88,8 +93,8 @@ func TestExitCodes(t *testing.T) {
 func TestCheckFormats(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "content/about.en.md"), "---\ntitle: About\ncolour: blue\n---\nText.\n")
-	args := repoArgs(t, dir)[:2] // --content only: check writes nothing
-	repo := repoArgs(t, dir)[4:]
+	args := siteArgs(t, dir)[:2] // --content only: check writes nothing
+	repo := siteArgs(t, dir)[2:]
 	var out, errOut bytes.Buffer
 	if code := run(append(append([]string{"check"}, args...), repo...), &out, &errOut); code != 0 {
 		t.Fatalf("warnings only: exit %d: %s", code, errOut.String())
@@ -114,7 +119,7 @@ func TestCheckFormats(t *testing.T) {
 			t.Errorf("annotations lack %q:\n%s", want, out.String())
 		}
 	}
-	if !strings.Contains(out.String(), "ndpc check: 2 pages have no ru version:\n  "+filepath.Join(dir, "content/about.en.md")) {
+	if !strings.Contains(out.String(), "ndpc check: 2 pages have no Russian version:\n  "+filepath.Join(dir, "content/about.en.md")) {
 		t.Errorf("missing translations not listed per language:\n%s", out.String())
 	}
 	if code := run([]string{"check", "--format", "xml"}, &out, &errOut); code != 2 {

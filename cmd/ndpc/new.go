@@ -33,9 +33,9 @@ Flags:
 var newClock = time.Now
 
 func newCommand(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("ndpc new", newUsage, stderr)
+	fs := newFlags("ndpc new", newUsage, stdout, stderr)
 	contentDir := fs.String("content", "content", "content `folder`")
-	rest, code, ok := parseArgs(fs, args)
+	rest, code, ok := fs.parse(args)
 	if !ok {
 		return code
 	}

@@ -86,11 +86,10 @@ func TestNewCommandRefuses(t *testing.T) {
 		code int
 		want string // in standard error
 	}{
-		{"help", []string{"--help"}, 0, "Usage: ndpc new"},
 		{"no arguments", nil, 2, "give a kind and a name"},
 		{"one argument", []string{"case-study"}, 2, "give a kind and a name"},
 		{"unknown kind", []string{"--content", dir, "article", "x"}, 2, `unknown kind "article": use case-study, brief, event or chapter`},
-		{"unknown flag", []string{"--drafts", "case-study", "x"}, 2, "flag provided but not defined"},
+		{"unknown flag", []string{"--drafts", "case-study", "x"}, 2, "unknown flag --drafts"},
 		{"exists", []string{"--content", dir, "case-study", "proto"}, 1, existing + " already exists"},
 		{"invalid slug", []string{"--content", dir, "case-study", "Proto Factory"}, 1, `"Proto Factory" is not a valid page name: use lower-case letters, digits and hyphens, such as proto-factory`},
 		{"no content folder", []string{"--content", filepath.Join(dir, "nothing"), "event", "x"}, 1, "there is no content folder"},

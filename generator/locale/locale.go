@@ -83,10 +83,7 @@ func (l *Locale) Form(key, form string) (string, error) {
 
 // form returns the CLDR plural category of a whole number n.
 func (l *Locale) form(n int) plural.Form {
-	if n < 0 {
-		n = -n
-	}
-	return plural.Cardinal.MatchPlural(l.tag, n, 0, 0, 0, 0)
+	return plural.Cardinal.MatchPlural(l.tag, abs(n), 0, 0, 0, 0)
 }
 
 // Date formats a full date: "15 October 2020", «15 октября 2020».

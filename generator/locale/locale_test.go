@@ -131,3 +131,19 @@ func TestRepositoryTables(t *testing.T) {
 		t.Errorf("ru case_studies.count(5) = %q", got)
 	}
 }
+
+func TestCount(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{0, "0 errors"}, {1, "1 error"}, {2, "2 errors"}, {11, "11 errors"}, {21, "21 errors"}, {101, "101 errors"}, {-1, "-1 error"},
+	} {
+		if got := Count(tc.n, "error", "errors"); got != tc.want {
+			t.Errorf("Count(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	if got := Count(1, "page has", "pages have"); got != "1 page has" {
+		t.Errorf("Count(1, page has, pages have) = %q", got)
+	}
+}

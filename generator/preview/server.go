@@ -55,9 +55,15 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	// Listen first: a port in use is reported before the site is built.
+	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
+	if err != nil {
+		return nil, fmt.Errorf("listening: %w", err)
+	}
 	start := time.Now()
 	live, first, err := generator.NewLive(opts.Site)
 	if err != nil {
+		ln.Close()
 		return nil, err
 	}
 	s := &Server{live: live, broker: newBroker(), log: opts.Log, done: make(chan error, 1), hadErrors: !first.OK()}
@@ -65,11 +71,8 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 
 	w, err := newWatcher([]string{opts.Site.Content, opts.Site.Templates, opts.Site.Static, opts.Site.I18n})
 	if err != nil {
+		ln.Close()
 		return nil, fmt.Errorf("watching the site's folders: %w", err)
-	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
-	if err != nil {
-		return nil, fmt.Errorf("listening: %w", err)
 	}
 	s.listener = ln
 	base, cancelBase := context.WithCancel(context.Background())
