@@ -184,7 +184,7 @@ func TestNetlifyConfig(t *testing.T) {
 	if _, err := toml.DecodeFile("../netlify.toml", &cfg); err != nil {
 		t.Fatal(err)
 	}
-	const tools = "npm install --prefix .tools --omit=dev && "
+	const tools = "npm ci --prefix .tools --omit=dev --no-audit --no-fund && "
 	if cfg.Build.Command != tools+`go run ./cmd/ndpc build --base-url "$URL"` || cfg.Build.Publish != "public" {
 		t.Errorf("build = %+v", cfg.Build)
 	}

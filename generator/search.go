@@ -57,12 +57,12 @@ func prepareSearch(opts *Options, problems *diag.List) (string, error) {
 	if why == nil {
 		return cmd, nil
 	}
-	fix := "install Node.js 18 or newer and build again (the build then installs Pagefind into .tools itself), or build with --search=false to leave search out"
+	fix := "to have search, install Node.js 18 or newer and build again (the build installs Pagefind into .tools itself); to leave search out, build with --search=false"
 	if env, ok := publishing(); ok {
-		return "", fmt.Errorf("%w (%s is set): %v: %s", ErrNoSearchIndex, env, why, fix)
+		return "", fmt.Errorf("%w (%s is set), and Pagefind, which makes it, cannot run: %v; %s", ErrNoSearchIndex, env, why, fix)
 	}
 	problems.Add(diag.Problem{Path: where, Severity: diag.Warning,
-		Message: fmt.Sprintf("the site was built without its search index, so its search page says search is not available: Pagefind, which makes the index, could not run (%v): %s", why, fix)})
+		Message: fmt.Sprintf("the site was built without its search index (its search page says so), because Pagefind, which makes it, cannot run: %v; %s", why, fix)})
 	opts.Search = false
 	return "", nil
 }

@@ -32,7 +32,7 @@ import (
 const Dir = ".tools"
 
 // ErrNoNode means that node or npm is not on the PATH.
-var ErrNoNode = errors.New("Node.js is not installed (node and npm are not on the PATH)")
+var ErrNoNode = errors.New("Node.js is not installed")
 
 // installTimeout bounds one npm ci.
 const installTimeout = 10 * time.Minute
@@ -131,7 +131,7 @@ func (t Tools) Ensure(log io.Writer) error {
 func HaveNode() error {
 	for _, cmd := range []string{"node", "npm"} {
 		if _, err := exec.LookPath(cmd); err != nil {
-			return fmt.Errorf("%w: %s not found", ErrNoNode, cmd)
+			return fmt.Errorf("%w: %s is not on the PATH", ErrNoNode, cmd)
 		}
 	}
 	return nil
