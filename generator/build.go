@@ -156,6 +156,7 @@ func (b *builder) run(out sink) Result {
 	files += b.copyFiles()
 	files += b.editions.made()
 	t.step("copy")
+	b.reportMissingStrings()
 	res := Result{Pages: pages, Files: files}
 	for _, p := range b.problems.Sorted() {
 		if p.Severity == diag.Warning {
@@ -163,6 +164,22 @@ func (b *builder) run(out sink) Result {
 		}
 	}
 	return res
+}
+
+// reportMissingStrings reports, as errors at their i18n table, the
+// interface strings that the build's own code asked for and the tables
+// lack: a label is never published empty.
+func (b *builder) reportMissingStrings() {
+	for _, lang := range content.Langs {
+		L := b.locales[lang]
+		if L == nil {
+			continue
+		}
+		for _, key := range L.TakeMissing() {
+			b.problems.Errorf(filepath.ToSlash(filepath.Join(b.opts.I18n, string(lang)+".toml")), 0, 0,
+				"no string %q, which the site shows: add it to every i18n table", key)
+		}
+	}
 }
 
 // sink is where a build writes: the output folder, or nowhere for checks.

@@ -69,7 +69,7 @@ func (b *builder) checkSite() {
 					missing = l
 				}
 			}
-			name, _ := b.locales[content.English].T("language." + string(missing))
+			name := b.locales[content.English].Text("language." + string(missing))
 			if b.untranslated == nil {
 				b.untranslated = map[content.Lang][]string{}
 			}

@@ -38,7 +38,7 @@ func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale, ed *editio
 	sort.SliceStable(idx.caseStudies, func(i, j int) bool { return idx.caseStudies[i].Date.After(idx.caseStudies[j].Date) })
 
 	for _, c := range content.Countries {
-		name, _ := L.Country(c.Code)
+		name := L.Text(locale.CountryKey(c.Code))
 		idx.countries = append(idx.countries, CountryEntry{Country: c, Name: name, Count: len(idx.byCountry[c.Code]),
 			URL: content.URLFor(lang, content.SectionCountries, c.Slug)})
 	}
@@ -47,7 +47,7 @@ func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale, ed *editio
 		return col.CompareString(idx.countries[i].Name, idx.countries[j].Name) < 0
 	})
 	for _, sec := range content.Sectors {
-		name, _ := L.Sector(string(sec))
+		name := L.Text(locale.SectorKey(string(sec)))
 		idx.sectors = append(idx.sectors, SectorEntry{Sector: sec, Name: name, Count: len(idx.bySector[sec]),
 			URL: content.URLFor(lang, content.SectionSectors, string(sec))})
 	}

@@ -72,7 +72,7 @@ func (b *builder) linkedPage(from *content.Page, rel, dest string) (*content.Pag
 		if err != nil || q.Lang == from.Lang {
 			return q, err
 		}
-		language, _ := b.locales[content.English].T("language." + string(from.Lang))
+		language := b.locales[content.English].Text("language." + string(from.Lang))
 		return nil, &markdown.Fallback{URL: q.URL(), Message: fmt.Sprintf("link %q: there is no %s version of %s yet, so the link leads to %s", dest, language, stem, q.Path)}
 	}
 	return nil, b.brokenLink(dest, own, from)

@@ -77,7 +77,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 				page = s.Sections[lang][section]
 			}
 		}
-		title, _ := L.T(titleKey)
+		title := L.Text(titleKey)
 		jobs = append(jobs, job{
 			lang: lang, url: content.URLFor(lang, section, slug), template: tmpl, page: page,
 			section: section, title: title, alternates: both(section, slug), sitemap: true,
@@ -183,13 +183,13 @@ func (b *builder) planLang(lang content.Lang) []job {
 	}
 
 	// The search page (results come from the Pagefind index, in the browser).
-	searchTitle, _ := L.T("search.title")
+	searchTitle := L.Text("search.title")
 	jobs = append(jobs, job{lang: lang, url: content.URLFor(lang, "search", ""), template: "search.html", section: "search", title: searchTitle,
 		alternates: both("search", ""),
 		view:       func(base Base, _ template.HTML, _ []markdown.Heading) any { return SearchView{Base: base} }})
 
 	// The language's 404 page.
-	title, _ := L.T("notfound.title")
+	title := L.Text("notfound.title")
 	jobs = append(jobs, job{lang: lang, url: "/" + string(lang) + "/404.html", template: "404.html", title: title,
 		alternates: map[content.Lang]string{lang: "/" + string(lang) + "/404.html"},
 		view:       func(base Base, _ template.HTML, _ []markdown.Heading) any { return NotFoundView{Base: base} }})

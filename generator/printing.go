@@ -51,10 +51,10 @@ func (e *editions) made() int { return len(e.briefs) + len(e.report) }
 
 // download describes an edition in language L for the download links.
 func (ed edition) download(L *locale.Locale, lang content.Lang) Download {
-	name, _ := L.T("language." + string(lang))
+	name := L.Text("language." + string(lang))
 	d := Download{Lang: lang, Language: name, URL: ed.URL, Size: L.Size(ed.Size)}
 	if ed.Pages > 0 {
-		d.Pages, _ = L.N("print.pages", ed.Pages)
+		d.Pages = L.Plural("print.pages", ed.Pages)
 	}
 	return d
 }
@@ -158,10 +158,10 @@ func (b *builder) printEditions() *editions {
 func (b *builder) printMeta(lang content.Lang, title, summary, url string) printed.Meta {
 	L := b.locales[lang]
 	m := printed.Meta{Lang: string(lang), Title: title, Subject: summary, URL: b.baseURL + url, BaseURL: b.baseURL, Image: b.printImage}
-	m.Author, _ = L.T("site.publisher")
-	m.Labels.Contents, _ = L.T("report.contents")
-	m.Labels.Notes, _ = L.T("print.notes")
-	m.Labels.Online, _ = L.T("print.online")
+	m.Author = L.Text("site.publisher")
+	m.Labels.Contents = L.Text("report.contents")
+	m.Labels.Notes = L.Text("print.notes")
+	m.Labels.Online = L.Text("print.online")
 	return m
 }
 
@@ -186,7 +186,7 @@ func (b *builder) briefEdition(br *content.Brief) printed.Brief {
 	L := b.locales[br.Lang]
 	m := b.printMeta(br.Lang, br.Title, br.Summary, br.URL())
 	m.Date = br.Date
-	number, _ := L.T("briefs.number")
+	number := L.Text("briefs.number")
 	return printed.Brief{Meta: m, Kicker: number + strconv.Itoa(br.Number), Dateline: L.Date(br.Date), Summary: br.Summary, Body: b.printBody(br.Page)}
 }
 
@@ -194,12 +194,12 @@ func (b *builder) briefEdition(br *content.Brief) printed.Brief {
 // section's title and summary, then every chapter in order.
 func (b *builder) reportEdition(lang content.Lang) printed.Report {
 	L := b.locales[lang]
-	heading, _ := L.T("report.title")
+	heading := L.Text("report.title")
 	summary := ""
 	if sec := b.site.Sections[lang][content.SectionReport]; sec != nil {
 		heading, summary = sec.Title, sec.Summary
 	}
-	site, _ := L.T("site.title")
+	site := L.Text("site.title")
 	m := b.printMeta(lang, heading+" · "+site, summary, content.URLFor(lang, content.SectionReport, ""))
 	m.Date = b.site.Latest
 	r := printed.Report{Meta: m, Publication: site, Heading: heading, Summary: summary}

@@ -146,7 +146,7 @@ func (b *builder) base(j job) Base {
 		base.Draft = p.Draft
 	}
 	if base.Description == "" {
-		base.Description, _ = base.L.T("site.description")
+		base.Description = base.L.Text("site.description")
 	}
 	base.Canonical = base.Abs(j.url)
 	for _, l := range content.Langs {
@@ -195,7 +195,7 @@ func (b *builder) menu(lang content.Lang, section, url string) *Menu {
 		{content.SectionBriefs, "nav.briefs"},
 		{content.SectionEvents, "nav.events"},
 	} {
-		label, _ := L.T(e.key)
+		label := L.Text(e.key)
 		m.Items = append(m.Items, NavItem{Label: label, URL: content.URLFor(lang, e.section, ""), Current: section == e.section})
 	}
 	if about != nil {
@@ -213,6 +213,12 @@ type menuKey struct {
 	about   bool
 }
 
+// sectionTitleKey is the i18n key of a section's title: case-studies →
+// case_studies.title.
+func sectionTitleKey(section string) string {
+	return strings.ReplaceAll(section, "-", "_") + ".title"
+}
+
 // sectionName names a page's section for search results: the section's
 // title, or the page's own for the home and plain pages.
 func (b *builder) sectionName(lang content.Lang, j job) string {
@@ -220,9 +226,8 @@ func (b *builder) sectionName(lang content.Lang, j job) string {
 	switch j.section {
 	case content.SectionCaseStudies, content.SectionCountries, content.SectionSectors,
 		content.SectionBriefs, content.SectionReport, content.SectionEvents:
-		name, _ := L.T(strings.ReplaceAll(j.section, "-", "_") + ".title")
-		return name
+		return L.Text(sectionTitleKey(j.section))
 	}
-	name, _ := L.T("site.title")
+	name := L.Text("site.title")
 	return name
 }

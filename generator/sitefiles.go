@@ -51,8 +51,8 @@ func (b *builder) writeSiteFiles(jobs []job) int {
 func (b *builder) rootBase() Base {
 	root := Base{Lang: content.English, L: b.locales[content.English], Other: b.locales[content.Russian],
 		Kind: "root", URL: "/", BaseURL: b.baseURL}
-	root.Title, _ = root.L.T("site.title")
-	root.Description, _ = root.L.T("site.description")
+	root.Title = root.L.Text("site.title")
+	root.Description = root.L.Text("site.description")
 	root.Canonical = root.Abs("/")
 	root.XDefault = root.Abs("/en/")
 	for _, l := range content.Langs {
@@ -74,7 +74,7 @@ func (b *builder) languageChooser() []byte {
 func (b *builder) notFound() []byte {
 	nf := b.rootBase()
 	nf.Kind, nf.URL = "404", "/404.html"
-	nf.Title, _ = nf.L.T("notfound.title")
+	nf.Title = nf.L.Text("notfound.title")
 	nf.Switch = Switch{Lang: content.Russian, URL: "/ru/"}
 	nf.Chrome = chromeOf(nf, b.opts.Search)
 	nf.Menu = b.menu(content.English, "", "")
@@ -174,8 +174,8 @@ type atomCategory struct {
 // in the content, so that the feed is the same for the same content.
 func (b *builder) feed(lang content.Lang) []byte {
 	L := b.locales[lang]
-	title, _ := L.T("site.title")
-	author, _ := L.T("site.publisher")
+	title := L.Text("site.title")
+	author := L.Text("site.publisher")
 	f := atomFeed{XMLNS: "http://www.w3.org/2005/Atom", Lang: string(lang), Title: title,
 		ID: b.baseURL + "/" + string(lang) + "/", Author: atomAuthor{Name: author},
 		Links: []atomLink{
@@ -186,7 +186,7 @@ func (b *builder) feed(lang content.Lang) []byte {
 		if date.IsZero() {
 			date = b.site.Latest
 		}
-		label, _ := L.T(section + ".title")
+		label := L.Text(sectionTitleKey(section))
 		f.Entries = append(f.Entries, atomEntry{Title: p.Title, ID: b.baseURL + p.URL(), Link: atomLink{Href: b.baseURL + p.URL()},
 			Category: atomCategory{Term: section, Label: label}, Summary: p.Summary, updated: date})
 	}

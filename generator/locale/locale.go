@@ -24,8 +24,10 @@ package locale
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/feature/plural"
@@ -40,6 +42,9 @@ type Locale struct {
 	plurals map[string]map[plural.Form]string
 	months  [12]string
 	monthsG [12]string
+
+	mu      sync.Mutex
+	missing map[string]bool // keys that Text and Plural were asked for and lack
 }
 
 // T returns the interface string for key; an unknown key is an error, so
@@ -49,6 +54,51 @@ func (l *Locale) T(key string) (string, error) {
 		return s, nil
 	}
 	return "", fmt.Errorf("no string %q in i18n/%s.toml: add it to every i18n table", key, l.Lang)
+}
+
+// Text returns the interface string for key, for the build's own code.
+// A key the table lacks gives "" and is remembered: TakeMissing lists it,
+// and the build reports it as an error, so that a missing string never
+// publishes as an empty label.
+func (l *Locale) Text(key string) string {
+	s, err := l.T(key)
+	if err != nil {
+		l.remember(key)
+	}
+	return s
+}
+
+// Plural returns the plural message for key that fits n, as N does; a
+// missing message is remembered as by Text.
+func (l *Locale) Plural(key string, n int) string {
+	s, err := l.N(key, n)
+	if err != nil {
+		l.remember(key)
+	}
+	return s
+}
+
+func (l *Locale) remember(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.missing == nil {
+		l.missing = map[string]bool{}
+	}
+	l.missing[key] = true
+}
+
+// TakeMissing returns, sorted, the keys that Text and Plural were asked
+// for since the last call and that the table lacks, and forgets them.
+func (l *Locale) TakeMissing() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	keys := make([]string, 0, len(l.missing))
+	for k := range l.missing {
+		keys = append(keys, k)
+	}
+	l.missing = nil
+	sort.Strings(keys)
+	return keys
 }
 
 // Has reports whether the table has an interface string for key.
@@ -135,10 +185,16 @@ func (l *Locale) Size(bytes int64) string {
 }
 
 // Country returns the display name of a country by ISO code.
-func (l *Locale) Country(code string) (string, error) { return l.T("country." + code) }
+func (l *Locale) Country(code string) (string, error) { return l.T(CountryKey(code)) }
+
+// CountryKey is the key of a country's name: country.FI.
+func CountryKey(code string) string { return "country." + code }
 
 // Sector returns the display name of a sector.
-func (l *Locale) Sector(s string) (string, error) { return l.T("sector." + s) }
+func (l *Locale) Sector(s string) (string, error) { return l.T(SectorKey(s)) }
+
+// SectorKey is the key of a sector's name: sector.digital.
+func SectorKey(s string) string { return "sector." + s }
 
 // Outcome returns the display name of an outcome.
 func (l *Locale) Outcome(o string) (string, error) { return l.T("outcome." + o) }
