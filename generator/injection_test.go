@@ -160,7 +160,14 @@ organisations: ['+cmd', '@SUM(1)', 'Plain']
 	if err := json.Unmarshal([]byte(jsonText), &data); err != nil || data.CaseStudies[0].Summary["en"] != "<script>alert(1)</script>" {
 		t.Errorf("JSON does not read back the text: %v %+v", err, data)
 	}
-	rows, err := csv.NewReader(strings.NewReader(readOut(t, opts, "/data/case-studies.csv"))).ReadAll()
+	csvText := readOut(t, opts, "/data/case-studies.csv")
+	if !strings.HasPrefix(csvText, "\ufeffslug,") {
+		t.Errorf("the CSV does not start with a UTF-8 byte-order mark and its header: %q", csvText[:min(len(csvText), 20)])
+	}
+	if strings.Count(csvText, "\n") != strings.Count(csvText, "\r\n") || !strings.HasSuffix(csvText, "\r\n") {
+		t.Error("the CSV's lines do not all end with CRLF (RFC 4180)")
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(csvText, "\ufeff"))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -89,10 +89,15 @@ func openDataJSON(records []OpenCaseStudy) []byte {
 }
 
 // openDataCSV is /data/case-studies.csv: one row per case study, lists
-// joined with "; ", every cell safe from spreadsheet formulas.
+// joined with "; ", every cell safe from spreadsheet formulas. It follows
+// RFC 4180 (CRLF line endings) and starts with a UTF-8 byte-order mark,
+// without which Excel reads the file in the system's legacy encoding and
+// shows the Russian text garbled.
 func openDataCSV(records []OpenCaseStudy) []byte {
 	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
 	header := []string{"slug"}
 	for _, l := range content.Langs {
 		header = append(header, "title_"+string(l), "summary_"+string(l))
