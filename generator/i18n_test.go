@@ -85,3 +85,22 @@ func TestFeedCategoriesHaveLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestNotFoundPagesHaveNoTranslationNote: a 404 page offers the other
+// language's home page, without the note that a page is not translated.
+func TestNotFoundPagesHaveNoTranslationNote(t *testing.T) {
+	out := buildReal(t)
+	for lang, other := range map[string]string{"en": "ru", "ru": "en"} {
+		data, err := os.ReadFile(filepath.Join(out, lang, "404.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(data)
+		if strings.Contains(page, "lang-note") {
+			t.Errorf("/%s/404.html says the page is not translated", lang)
+		}
+		if !strings.Contains(page, "href=/"+other+"/ lang="+other) {
+			t.Errorf("/%s/404.html does not offer /%s/", lang, other)
+		}
+	}
+}

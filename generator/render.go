@@ -164,6 +164,9 @@ func (b *builder) base(j job) Base {
 	} else {
 		base.Switch = Switch{Lang: other, URL: content.URLFor(other, j.section, ""), Missing: true}
 	}
+	if base.Kind == "404" { // a missing page has no translation to miss: offer the other language's home
+		base.Switch = Switch{Lang: other, URL: content.URLFor(other, "", "")}
+	}
 	base.Chrome = chromeOf(base, b.opts.Search)
 	base.Menu = b.menu(lang, j.section, j.url)
 	base.SectionName = b.sectionName(lang, j)
