@@ -1,0 +1,129 @@
+package browser
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/chromedp"
+)
+
+// fillValid fills every field of the submission form with a valid value.
+const fillValid = `(() => {
+  const f = document.querySelector("form[data-netlify]");
+  f.elements.project.value = "PROTO";
+  f.querySelector("input[name=countries][value=EE]").checked = true;
+  f.querySelector("input[name=sectors][value=digital]").checked = true;
+  f.elements.years.value = "2019–";
+  f.querySelector("input[name=outcome][value=impact]").checked = true;
+  f.elements.description.value = "A centre for families.";
+  f.elements.contact_name.value = "Anna";
+  f.elements.contact_email.value = "anna@example.org";
+  f.elements.consent.checked = true;
+  f.dispatchEvent(new Event("change"));
+})()`
+
+// TestSubmitFormConstraints fills each constrained field of both
+// submission forms with invalid values and checks that Chromium refuses
+// the form with the message of the page's language, and accepts the
+// valid values; no console error is logged on the way.
+func TestSubmitFormConstraints(t *testing.T) {
+	logs := &consoleLog{}
+	ctx := newBrowser(t, logs.listen)
+	base := serve(t, buildSite(t), netlifyHeaders(t))
+	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	type check struct {
+		name   string
+		set    string // JavaScript that spoils the valid form
+		field  string // CSS selector of the field that must carry the message
+		msgKey string // submit.* key of the message
+	}
+	checks := []check{
+		{"no project", `f.elements.project.value = ""`, "#f-project", "msg_required"},
+		{"blank project", `f.elements.project.value = ""`, "#f-project", "msg_required"},
+		{"no country", `f.querySelectorAll("input[name=countries]").forEach(b => b.checked = false); f.dispatchEvent(new Event("change"))`, "input[name=countries]", "msg_choose"},
+		{"no sector", `f.querySelectorAll("input[name=sectors]").forEach(b => b.checked = false); f.dispatchEvent(new Event("change"))`, "input[name=sectors]", "msg_choose"},
+		{"no outcome", `f.querySelectorAll("input[name=outcome]").forEach(b => b.checked = false)`, "input[name=outcome]", "msg_outcome"},
+		{"no description", `f.elements.description.value = ""`, "#f-description", "msg_required"},
+		{"no name", `f.elements.contact_name.value = ""`, "#f-contact-name", "msg_required"},
+		{"no e-mail", `f.elements.contact_email.value = ""`, "#f-contact-email", "msg_required"},
+		{"no consent", `f.elements.consent.checked = false`, "input[name=consent]", "msg_consent"},
+	}
+	for _, bad := range []string{"anna", "anna@", "@example.org", "anna example.org"} {
+		checks = append(checks, check{"e-mail " + bad, `f.elements.contact_email.value = "` + bad + `"`, "#f-contact-email", "msg_email"})
+	}
+	for _, bad := range []string{"soon", "19", "2019-20", "2019–2021–2022", "20199", "2019/2021", "since 2019"} {
+		checks = append(checks, check{"years " + bad, `f.elements.years.value = "` + bad + `"`, "#f-years", "msg_years"})
+	}
+	validYears := []string{"2020", "2018–2021", "2018-2021", "2018—2021", "2019–", "2019 – 2021", " 2019 "}
+
+	for _, lang := range []string{"en", "ru"} {
+		var table struct {
+			Submit map[string]any `toml:"submit"`
+		}
+		if _, err := toml.DecodeFile("../../i18n/"+lang+".toml", &table); err != nil {
+			t.Fatal(err)
+		}
+		load := func() {
+			t.Helper()
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"+lang+"/submit/"), chromedp.WaitReady(chromedp.CSS("form[data-netlify]"))); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](fillValid)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range checks {
+			load()
+			js := `(() => { const f = document.querySelector("form[data-netlify]"); ` + c.set + `;
+  const valid = f.reportValidity();
+  return {valid, message: f.querySelector(` + "`" + c.field + "`" + `).validationMessage};
+})()`
+			type result struct {
+				Valid   bool   `json:"valid"`
+				Message string `json:"message"`
+			}
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[result](js))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := table.Submit[c.msgKey].(string)
+			if got.Valid || got.Message != want {
+				t.Errorf("/%s/submit/, %s: valid %v, message %q; want refused with %q", lang, c.name, got.Valid, got.Message, want)
+			}
+		}
+		for _, years := range validYears {
+			load()
+			valid, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const f = document.querySelector("form[data-netlify]");
+  f.elements.years.value = "`+years+`"; return f.reportValidity(); })()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !valid {
+				t.Errorf("/%s/submit/: years %q refused", lang, years)
+			}
+		}
+		// The valid form is sent: the browser goes to the thank-you page.
+		load()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form[data-netlify] button[type=submit]`))); err != nil {
+			t.Fatal(err)
+		}
+		url := ""
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			if url, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`)); strings.HasSuffix(url, "/"+lang+"/thanks/") {
+				break
+			}
+		}
+		if !strings.HasSuffix(url, "/"+lang+"/thanks/") {
+			t.Errorf("/%s/submit/: the valid form led to %q, want /%s/thanks/", lang, url, lang)
+		}
+		if errs := logs.take(); len(errs) > 0 {
+			t.Errorf("/%s/submit/: %d console errors, the first: %v", lang, len(errs), errs[0])
+		}
+	}
+}
