@@ -135,6 +135,7 @@ func Check(opts Options) (Result, error) {
 	}
 	b.collectHeadings()
 	b.checkSite()
+	b.checkPrivacy()
 	res := b.run(discard{})
 	res.Untranslated = b.untranslated
 	return res, problems.Err()
@@ -195,17 +196,18 @@ func (discard) CopyFile(string, string) error  { return nil }
 
 // builder holds what the steps after loading share.
 type builder struct {
-	opts    Options
-	baseURL string
-	site    *content.Site
-	locales map[content.Lang]*locale.Locale
-	tmpl    *render.Templates
-	md      *markdown.Converter
-	mf      *minifier // nil: output is not minified
-	assets  *assets
-	cards   sync.Map // *content.CaseStudy → template.HTML of its card
-	menus   sync.Map // menuKey → *Menu
-	shared  sync.Map // sharedKey → template.HTML of a cached partial
+	opts     Options
+	settings Settings
+	baseURL  string
+	site     *content.Site
+	locales  map[content.Lang]*locale.Locale
+	tmpl     *render.Templates
+	md       *markdown.Converter
+	mf       *minifier // nil: output is not minified
+	assets   *assets
+	cards    sync.Map // *content.CaseStudy → template.HTML of its card
+	menus    sync.Map // menuKey → *Menu
+	shared   sync.Map // sharedKey → template.HTML of a cached partial
 	// dropBodies frees each page's Markdown once it is rendered: set by a
 	// one-off build, not by the preview or checks, which use them again.
 	// (Reading each body again instead costs an open per page, which on a
@@ -267,6 +269,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	}
 	b := &builder{
 		opts:     opts,
+		settings: settings,
 		baseURL:  baseURL,
 		site:     site,
 		locales:  locales,

@@ -8,6 +8,7 @@ import (
 
 	"ndpc/generator/content"
 	"ndpc/generator/countrymap"
+	"ndpc/generator/emblem"
 	"ndpc/generator/locale"
 	"ndpc/generator/markdown"
 )
@@ -33,6 +34,8 @@ import (
 //	countrymap L countries
 //	                 the map of the countries, each shaded by its number of
 //	                 case studies and linking to its page (package countrymap)
+//	euEmblem height  the European emblem, height pixels high, as inline SVG
+//	                 beside the text that names it (package emblem)
 func templateFuncs(b *builder) template.FuncMap {
 	return template.FuncMap{
 		"asset":  b.assets.URL,
@@ -56,6 +59,7 @@ func templateFuncs(b *builder) template.FuncMap {
 		},
 		"list":       func(items ...string) []string { return items },
 		"countrymap": countryMap,
+		"euEmblem":   func(height int) template.HTML { return template.HTML(emblem.SVG(height, "")) },
 	}
 }
 

@@ -178,7 +178,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 		}
 		page(p, tmpl, func(base Base, body template.HTML, toc []markdown.Heading) any {
 			return PageView{Base: base, Page: p, Body: body, TOC: tableOfContents(toc),
-				Countries: idx.countries, Sectors: idx.sectors, Outcomes: content.Outcomes}
+				Countries: idx.countries, Sectors: idx.sectors, Outcomes: content.Outcomes, Privacy: b.privacyFacts(lang)}
 		})
 	}
 

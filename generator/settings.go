@@ -6,9 +6,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"ndpc/generator/content"
 	"ndpc/generator/diag"
 )
 
@@ -18,9 +20,42 @@ import (
 //	base_url = "https://example.org/"  # absolute address of the published site;
 //	                                   # --base-url overrides it (Netlify passes $URL)
 //	raw_html = false                   # let HTML written in Markdown through
+//
+//	[privacy]                          # facts of the privacy notice that the
+//	contact = "…"                      # content cannot know: where to ask
+//	[privacy.en]                       # for a submission to be deleted, and
+//	controller = "…"                   # per language who is responsible for
+//	retention = "…"                    # submissions and how long they are kept
+//
+// A privacy setting left empty is shown as not yet published on the
+// privacy notice and reported as a warning, so that no fact is invented.
 type Settings struct {
-	BaseURL string `toml:"base_url"`
-	RawHTML bool   `toml:"raw_html"`
+	BaseURL string          `toml:"base_url"`
+	RawHTML bool            `toml:"raw_html"`
+	Privacy PrivacySettings `toml:"privacy"`
+
+	file, text string // where the settings were read, and their text
+}
+
+// PrivacySettings are the facts of the privacy notice (templates/page-privacy.html).
+type PrivacySettings struct {
+	Contact string          `toml:"contact"` // e-mail or web address for requests
+	EN      PrivacyLanguage `toml:"en"`
+	RU      PrivacyLanguage `toml:"ru"`
+}
+
+// PrivacyLanguage are the privacy facts written in one language.
+type PrivacyLanguage struct {
+	Controller string `toml:"controller"` // who is responsible for the submissions
+	Retention  string `toml:"retention"`  // how long they are kept
+}
+
+// For returns the privacy facts in a language.
+func (p PrivacySettings) For(lang string) PrivacyLanguage {
+	if lang == "ru" {
+		return p.RU
+	}
+	return p.EN
 }
 
 // DefaultBaseURL is the address used when neither the settings nor the
@@ -28,9 +63,9 @@ type Settings struct {
 const DefaultBaseURL = "http://localhost:1313/"
 
 func loadSettings(contentDir string, problems *diag.List) (Settings, error) {
-	s := Settings{BaseURL: DefaultBaseURL}
 	file := filepath.Join(contentDir, "site.toml")
 	shown := filepath.ToSlash(file)
+	s := Settings{BaseURL: DefaultBaseURL, file: shown}
 	data, err := os.ReadFile(file)
 	if errors.Is(err, os.ErrNotExist) {
 		return s, nil
@@ -38,6 +73,7 @@ func loadSettings(contentDir string, problems *diag.List) (Settings, error) {
 	if err != nil {
 		return s, fmt.Errorf("reading %s: %w", shown, err)
 	}
+	s.text = string(data)
 	md, err := toml.Decode(string(data), &s)
 	if err != nil {
 		var perr toml.ParseError
@@ -49,10 +85,65 @@ func loadSettings(contentDir string, problems *diag.List) (Settings, error) {
 		return s, nil
 	}
 	for _, k := range md.Undecoded() {
-		problems.Warnf(shown, 0, 0, "unknown setting %q is ignored; the settings are base_url and raw_html", k.String())
+		problems.Warnf(shown, 0, 0, "unknown setting %q is ignored; the settings are base_url, raw_html and those of [privacy]", k.String())
 	}
 	if u, err := url.Parse(s.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		problems.Errorf(shown, 0, 0, "base_url must be an absolute address such as https://example.org/, not %q", s.BaseURL)
 	}
 	return s, nil
+}
+
+// checkPrivacy reports, for ndpc check, every privacy setting left empty
+// while the site has a privacy notice (a plain page named privacy), at
+// its line in site.toml when it is written there: the notice never states
+// an invented fact, and the editors see what is missing.
+func (b *builder) checkPrivacy() {
+	if b.site.PlainPage(content.English, "privacy") == nil && b.site.PlainPage(content.Russian, "privacy") == nil {
+		return
+	}
+	shown, text, p, problems := b.settings.file, b.settings.text, b.settings.Privacy, b.problems
+	type setting struct{ table, key, value string }
+	for _, s := range []setting{
+		{"privacy", "contact", p.Contact},
+		{"privacy.en", "controller", p.EN.Controller}, {"privacy.en", "retention", p.EN.Retention},
+		{"privacy.ru", "controller", p.RU.Controller}, {"privacy.ru", "retention", p.RU.Retention},
+	} {
+		if strings.TrimSpace(s.value) != "" {
+			continue
+		}
+		problems.Warnf(shown, settingLine(text, s.table, s.key), 0,
+			"%s.%s is empty: the privacy notice says it is not yet published; fill it in with the fact (ask the study's team), never a guess", s.table, s.key)
+	}
+}
+
+// settingLine returns the line of key in the TOML table [table] of text,
+// or 0 when it is not written there. The file is first decoded by the
+// TOML library; this only finds where a key stands, for the message.
+func settingLine(text, table, key string) int {
+	current := ""
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			current = strings.Trim(line, "[] ")
+			continue
+		}
+		if k, _, ok := strings.Cut(line, "="); ok && current == table && strings.TrimSpace(k) == key {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// privacyFacts returns the privacy notice's facts in a language.
+func (b *builder) privacyFacts(lang content.Lang) PrivacyFacts {
+	p := b.settings.Privacy
+	l := p.For(string(lang))
+	f := PrivacyFacts{Controller: l.Controller, Retention: l.Retention, Contact: p.Contact}
+	switch {
+	case strings.Contains(p.Contact, "@") && !strings.Contains(p.Contact, "/"):
+		f.ContactURL = "mailto:" + p.Contact
+	case strings.HasPrefix(p.Contact, "https://") || strings.HasPrefix(p.Contact, "http://"):
+		f.ContactURL = p.Contact
+	}
+	return f
 }

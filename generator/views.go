@@ -89,6 +89,15 @@ type PageView struct {
 	Countries []CountryEntry
 	Sectors   []SectorEntry
 	Outcomes  []content.Outcome
+	// Privacy are the facts of the privacy notice in the page's language,
+	// from the site settings; empty when not yet known.
+	Privacy PrivacyFacts
+}
+
+// PrivacyFacts are what the privacy notice states from the site settings.
+type PrivacyFacts struct {
+	Controller, Retention, Contact string
+	ContactURL                     string // mailto: or the web address
 }
 
 // HomeView is the site's home page.
