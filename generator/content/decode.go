@@ -24,17 +24,35 @@ type decoder struct {
 
 func newDecoder(path string, open int, fields []field, problems *diag.List) *decoder {
 	d := &decoder{path: path, open: open, fields: map[string]*field{}, used: map[string]bool{}, problems: problems}
+	folded := map[string]*field{} // by the name in lower case
 	for i := range fields {
 		f := &fields[i]
-		if prev, dup := d.fields[f.Key]; dup {
+		d.refused(f.Value)
+		for _, item := range f.Value.List {
+			d.refused(item)
+		}
+		if prev, dup := folded[strings.ToLower(f.Key)]; dup {
 			d.failed = true
-			problems.Errorf(path, f.Line, f.Col, "the field %q is given twice (first on line %d): keep one of them", f.Key, prev.Line)
+			if prev.Key == f.Key {
+				problems.Errorf(path, f.Line, f.Col, "the field %q is given twice (first on line %d): keep one of them", f.Key, prev.Line)
+			} else {
+				problems.Errorf(path, f.Line, f.Col, "the field %q is given twice, as %s here and as %s on line %d: keep one of them, with its name in lower case", strings.ToLower(f.Key), f.Key, prev.Key, prev.Line)
+			}
 			continue
 		}
+		folded[strings.ToLower(f.Key)] = f
 		d.fields[f.Key] = f
 		d.order = append(d.order, f)
 	}
 	return d
+}
+
+// refused reports the problem a value was found to have while parsing.
+func (d *decoder) refused(v value) {
+	if p := v.Problem; p != nil {
+		d.failed = true
+		d.problems.Errorf(d.path, p.Line, p.Col, "%s", p.Msg)
+	}
 }
 
 func (d *decoder) errorf(v value, format string, args ...any) {
@@ -55,9 +73,18 @@ func (d *decoder) lines() map[string]int {
 func (d *decoder) get(key string, required bool, example string) *field {
 	d.used[key] = true
 	f, ok := d.fields[key]
-	if ok && f.Value.Tag == "!!null" && !f.Value.IsList {
-		if required {
-			d.errorf(f.Value, "the field %q is empty: give it a value, for example %s: %s", key, key, example)
+	if ok && f.Value.Problem != nil {
+		return nil // reported when the decoder was made
+	}
+	if ok && f.Value.Tag == "!!null" && !f.Value.IsList && !f.Value.IsMap {
+		switch v := f.Value; {
+		case v.Comment != nil:
+			d.failed = true
+			d.problems.Errorf(d.path, v.Comment.Line, v.Comment.Col, "the value of %q starts with #, which YAML takes for a comment, so the field is empty: put the whole value in quotes, as in %s: %s", key, key, quoteYAML(v.Comment.Text))
+		case v.Scalar != "":
+			d.errorf(v, "%q is %s, which YAML reads as no value at all: to publish the word, put it in quotes, as in %s: %s; to leave the field out, delete the line", key, v.Scalar, key, quoteYAML(v.Scalar))
+		case required:
+			d.errorf(v, "the field %q is empty: give it a value, for example %s: %s", key, key, example)
 		}
 		return nil
 	}
@@ -103,6 +130,49 @@ func (d *decoder) String(key string, required bool, example string) string {
 	return strings.TrimSpace(s)
 }
 
+// Text reads free text that is published (a title, a summary, a place):
+// exactly as typed, numbers and dates included. An unquoted value followed
+// by a comment on its line is refused, since YAML would have cut the text
+// at " #".
+func (d *decoder) Text(key string, required bool, example string) string {
+	s := d.String(key, required, example)
+	if f := d.fields[key]; f != nil && f.Value.Problem == nil {
+		d.uncut(key, f.Value)
+	}
+	return s
+}
+
+// Texts reads a list of free text values, each as Text does.
+func (d *decoder) Texts(key string, example string) []string {
+	var out []string
+	for _, v := range d.List(key, false, example) {
+		if !d.uncut(key, v) {
+			continue
+		}
+		if s := strings.TrimSpace(v.Scalar); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// uncut reports an unquoted text value followed by a comment, at the
+// comment's #; false when there is one.
+func (d *decoder) uncut(key string, v value) bool {
+	c := v.Comment
+	if c == nil || v.Scalar == "" {
+		return true
+	}
+	typed := c.Typed
+	if typed == "" {
+		typed = v.Scalar + " " + c.Text
+	}
+	d.failed = true
+	d.problems.Errorf(d.path, c.Line, c.Col, "the text of %q stops before this #: YAML takes a space and # for the start of a comment, and would publish only %q; put the whole value in quotes, as in %s: %s",
+		key, v.Scalar, key, quoteYAML(typed))
+	return false
+}
+
 // List reads a list of text values; a single value is refused, since
 // "countries: FI" is more often a slip than a choice.
 func (d *decoder) List(key string, required bool, example string) []value {
@@ -119,6 +189,9 @@ func (d *decoder) List(key string, required bool, example string) []value {
 	}
 	var out []value
 	for _, item := range f.Value.List {
+		if item.Problem != nil {
+			continue // reported when the decoder was made
+		}
 		if item.IsList || item.IsMap {
 			d.errorf(item, "each item of %q must be a single value, as in %s: %s", key, key, example)
 			continue
@@ -166,13 +239,17 @@ func (d *decoder) Bool(key string) bool {
 	if !ok {
 		return false
 	}
-	switch s {
-	case "true":
+	// YAML 1.2 reads true, True and TRUE as true; any other mix of capitals
+	// can only mean the same. The YAML 1.1 words yes, no, on and off are
+	// refused: they read as text in YAML 1.2, and on a page would mean
+	// whatever the reader guesses.
+	switch {
+	case strings.EqualFold(s, "true"):
 		return true
-	case "false":
+	case strings.EqualFold(s, "false"):
 		return false
 	}
-	d.errorf(f.Value, "%q must be true or false, not %q", key, s)
+	d.errorf(f.Value, "%q must be true or false, not %q: write %s: true or %s: false", key, s, key, key)
 	return false
 }
 

@@ -10,7 +10,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
-	"gopkg.in/yaml.v3"
 )
 
 // value is a front matter value with the file position where it starts.
@@ -21,6 +20,14 @@ type value struct {
 	List      []value // the items of a list
 	IsList    bool
 	IsMap     bool
+
+	// Plain is true for a YAML value written without quotes.
+	Plain bool
+	// Comment is the comment that follows an unquoted value on its line.
+	Comment *comment
+	// Problem is why the value cannot be used, found while parsing
+	// (a YAML alias, say); the decoder reports it.
+	Problem *positionError
 }
 
 // field is one top-level key of the front matter.
@@ -37,6 +44,11 @@ type positionError struct {
 }
 
 func (e *positionError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+// maxFrontMatter is the most bytes front matter may hold. The longest of
+// this site's is under 2 KiB; the limit bounds what a hostile file costs to
+// parse and to explain.
+const maxFrontMatter = 64 << 10
 
 // rawFrontMatter is what the frontmatter package hands over: the text
 // between the delimiters, decoded here so that positions survive.
@@ -73,6 +85,10 @@ func splitFrontMatter(src []byte) (fields []field, body []byte, bodyLine int, he
 	body = src[bodyStart:] // the same bytes, without keeping the parser's copy of the file
 	bodyLine = bytes.Count(head, []byte("\n"))
 	first := firstContentLine(src) + 1 // the line after the opening delimiter
+	if len(raw.data) > maxFrontMatter {
+		return nil, body, bodyLine, head, &positionError{first - 1, 1, fmt.Sprintf(
+			"the front matter is %d KiB long, more than the %d KiB it may hold: keep long text in the body, below the closing line", len(raw.data)>>10, maxFrontMatter>>10)}
+	}
 	if raw.toml {
 		fields, err = parseTOML(raw.data, first)
 	} else {
@@ -132,82 +148,6 @@ func firstContentLine(src []byte) int {
 		src, line = rest, line+1
 	}
 	return 1
-}
-
-func parseYAML(data []byte, first int) ([]field, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(err, data, first)
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, nil // empty front matter
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return nil, &positionError{first + root.Line - 1, root.Column, "the front matter must be a list of fields, one per line, such as title: My project"}
-	}
-	fields := make([]field, 0, len(root.Content)/2)
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		fields = append(fields, field{
-			Key:   k.Value,
-			Line:  first + k.Line - 1,
-			Col:   k.Column,
-			Value: yamlValue(v, first),
-		})
-	}
-	return fields, nil
-}
-
-func yamlValue(n *yaml.Node, first int) value {
-	v := value{Line: first + n.Line - 1, Col: n.Column}
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	switch n.Kind {
-	case yaml.ScalarNode:
-		v.Tag, v.Scalar = n.ShortTag(), n.Value
-	case yaml.SequenceNode:
-		v.IsList = true
-		for _, item := range n.Content {
-			v.List = append(v.List, yamlValue(item, first))
-		}
-	case yaml.MappingNode:
-		v.IsMap = true
-	}
-	return v
-}
-
-// yamlError turns a YAML parser error into a positioned one. The YAML
-// library reports positions only inside its message ("yaml: line 3: …").
-func yamlError(err error, data []byte, first int) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.Index(rest, ":"); i > 0 {
-			if n, convErr := strconv.Atoi(rest[:i]); convErr == nil {
-				line, msg = n, strings.TrimSpace(rest[i+1:])
-			}
-		}
-	}
-	tabbed := 0 // the first line that starts with a tab
-	for i, l := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(l, "\t") {
-			tabbed = i + 1
-			break
-		}
-	}
-	hint := "check the indentation, and put values that contain a colon or start with a special character in quotes"
-	if strings.Contains(msg, "tab") || (line == 0 && tabbed > 0) {
-		hint = "indent with spaces, not tabs"
-		if line == 0 {
-			line = tabbed
-		}
-	}
-	if line == 0 {
-		line = 1
-	}
-	return &positionError{first + line - 1, 1, fmt.Sprintf("the front matter is not valid YAML (%s): %s", msg, hint)}
 }
 
 func parseTOML(data []byte, first int) ([]field, error) {
