@@ -137,7 +137,7 @@ func (d *decoder) String(key string, required bool, example string) string {
 func (d *decoder) Text(key string, required bool, example string) string {
 	s := d.String(key, required, example)
 	if f := d.fields[key]; f != nil && f.Value.Problem == nil {
-		d.uncut(key, f.Value)
+		d.uncut(key, f.Value, key+": ")
 	}
 	return s
 }
@@ -146,7 +146,7 @@ func (d *decoder) Text(key string, required bool, example string) string {
 func (d *decoder) Texts(key string, example string) []string {
 	var out []string
 	for _, v := range d.List(key, false, example) {
-		if !d.uncut(key, v) {
+		if !d.uncut(key, v, "- ") {
 			continue
 		}
 		if s := strings.TrimSpace(v.Scalar); s != "" {
@@ -157,8 +157,9 @@ func (d *decoder) Texts(key string, example string) []string {
 }
 
 // uncut reports an unquoted text value followed by a comment, at the
-// comment's #; false when there is one.
-func (d *decoder) uncut(key string, v value) bool {
+// comment's #; false when there is one. lead starts the line of the
+// example ("title: ", "- ").
+func (d *decoder) uncut(key string, v value, lead string) bool {
 	c := v.Comment
 	if c == nil || v.Scalar == "" {
 		return true
@@ -168,8 +169,8 @@ func (d *decoder) uncut(key string, v value) bool {
 		typed = v.Scalar + " " + c.Text
 	}
 	d.failed = true
-	d.problems.Errorf(d.path, c.Line, c.Col, "the text of %q stops before this #: YAML takes a space and # for the start of a comment, and would publish only %q; put the whole value in quotes, as in %s: %s",
-		key, v.Scalar, key, quoteYAML(typed))
+	d.problems.Errorf(d.path, c.Line, c.Col, "the text of %q stops before this #: YAML takes a space and # for the start of a comment, and would publish only %q; put the whole value in quotes, as in %s%s",
+		key, v.Scalar, lead, quoteYAML(typed))
 	return false
 }
 

@@ -156,10 +156,15 @@ func (r yamlReader) misindentedItem(list, item *yaml.Node) *positionError {
 	if !strings.Contains(item.Value, " - ") && !strings.HasSuffix(item.Value, " -") {
 		return nil
 	}
-	dash := item.Column - 2 // 0-based column of the item's "-", for a block list
 	if list.Style&yaml.FlowStyle != 0 || item.Line-1 >= len(r.lines) {
 		return nil
 	}
+	first := r.lines[item.Line-1]
+	dash := strings.LastIndexByte(first[:byteOffset(first, item.Column-1)], '-') // the item's "-"
+	if dash < 0 {
+		return nil
+	}
+	dash = utf8.RuneCountInString(first[:dash])
 	for i := item.Line; i < len(r.lines); i++ {
 		line := r.lines[i]
 		trimmed := strings.TrimLeft(line, " ")
@@ -169,8 +174,8 @@ func (r yamlReader) misindentedItem(list, item *yaml.Node) *positionError {
 		}
 		if trimmed == "-" || strings.HasPrefix(trimmed, "- ") {
 			return &positionError{r.first + i, indent + 1, fmt.Sprintf(
-				"the items of a list must be indented alike: this item is indented by %s, the one on line %d by %s, so the two are read as one item %q; indent this - like the one above",
-				spaces(indent), r.first+item.Line-1, spaces(dash), item.Value)}
+				"the items of a list must be indented alike: this item is %s, the one on line %d is %s, so the two are read as one item %q; indent this - like the one above",
+				indented(indent), r.first+item.Line-1, indented(dash), item.Value)}
 		}
 	}
 	return nil
@@ -202,6 +207,14 @@ func byteOffset(line string, col int) int {
 		col--
 	}
 	return len(line)
+}
+
+// indented says how a line n spaces in is indented.
+func indented(n int) string {
+	if n == 0 {
+		return "not indented"
+	}
+	return "indented by " + spaces(n)
 }
 
 // spaces says how many spaces n is, in words for the small numbers an

@@ -35,7 +35,7 @@ func yamlSyntaxError(err error, data []byte, first int) error {
 	if strings.HasPrefix(msg, "exceeded max depth") {
 		return &positionError{first + line - 1, 1, fmt.Sprintf("the front matter is nested deeper than the YAML reader allows (%s): a field holds one value or a list of values, as in countries: [EE, FI]", msg)}
 	}
-	col, explained := explainYAMLLine(lines, line-1)
+	col, explained := explainYAMLLine(lines, line-1, first)
 	if explained == "" {
 		explained = fmt.Sprintf("the front matter is not valid YAML here (%s): check the indentation, and put values that contain a colon or start with a special character in quotes", msg)
 	}
@@ -85,9 +85,10 @@ func parsesAsFields(text string) bool {
 // rest follows the colon.
 var keyLine = regexp.MustCompile(`^([\p{L}\p{N}_][\p{L}\p{N}_.-]*):(.*)$`)
 
-// explainYAMLLine says what is wrong with line i of a front matter that
-// fails to parse there, and at which column; "" when it cannot tell.
-func explainYAMLLine(lines []string, i int) (int, string) {
+// explainYAMLLine says what is wrong with line i (0-based) of a front
+// matter that fails to parse there, and at which column; "" when it cannot
+// tell. first is the file's line number of lines[0].
+func explainYAMLLine(lines []string, i, first int) (int, string) {
 	if i < 0 || i >= len(lines) {
 		return 1, ""
 	}
@@ -100,9 +101,9 @@ func explainYAMLLine(lines []string, i int) (int, string) {
 	col := func(byteIndex int) int { return utf8.RuneCountInString(line[:byteIndex]) + 1 }
 
 	if trimmed == "-" || strings.HasPrefix(trimmed, "- ") {
-		if above, aboveIndent := listItemAbove(lines, i); above > 0 && aboveIndent != indent {
-			return indent + 1, fmt.Sprintf("the items of a list must be indented alike: this item is indented by %s, the one on line %d by %s; indent this - like the one above",
-				spaces(indent), above+1, spaces(aboveIndent))
+		if above, aboveIndent := listItemAbove(lines, i); above >= 0 && aboveIndent != indent {
+			return indent + 1, fmt.Sprintf("the items of a list must be indented alike: this item is %s, the one on line %d is %s; indent this - like the one above",
+				indented(indent), first+above, indented(aboveIndent))
 		}
 		if trimmed == "-" || !fieldWithoutValueAbove(lines, i) {
 			return indent + 1, "this line starts with -, which makes it an item of a list, but it does not follow a field that takes a list (such as countries:): remove the line or the -, or move the item under its field"
@@ -118,11 +119,11 @@ func explainYAMLLine(lines []string, i int) (int, string) {
 	}
 	key, rest := m[1], m[2]
 	if indent > 0 {
-		return 1, fmt.Sprintf("%s: is indented by %s more than the lines above it; front matter fields start at the beginning of the line: remove the spaces before %s", key, spaces(indent), key)
+		return 1, fmt.Sprintf("the field %q is indented by %s more than the lines above it; front matter fields start at the beginning of the line: remove the spaces before %s", key, spaces(indent), key)
 	}
 	colon := indent + len(key)
 	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
-		return col(colon), fmt.Sprintf("the colon after %s needs a space after it: write %s: %s", key, key, rest)
+		return col(colon), fmt.Sprintf("the colon after %q needs a space after it: write %s: %s", key, key, rest)
 	}
 	return explainValue(line, colon+1, key)
 }
@@ -173,7 +174,7 @@ func explainValue(line string, from int, what string) (int, string) {
 	}
 	name, quoted := what, "- "+quoteYAML(strings.TrimSpace(v))
 	if what != "the list item" {
-		name, quoted = "the value of "+what, what+": "+quoteYAML(strings.TrimSpace(v))
+		name, quoted = fmt.Sprintf("the value of %q", what), what+": "+quoteYAML(strings.TrimSpace(v))
 	}
 	switch v[0] {
 	case '"', '\'':
@@ -209,7 +210,7 @@ func explainValue(line string, from int, what string) (int, string) {
 
 // closingQuote returns the index in v of the quote that closes the one v
 // starts with, or -1. In double quotes a backslash escapes; in single
-// quotes ” is a quote.
+// quotes two single quotes stand for one.
 func closingQuote(v string) int {
 	q := v[0]
 	for i := 1; i < len(v); i++ {
