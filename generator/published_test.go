@@ -85,27 +85,28 @@ func TestHostileFrontMatterEnds(t *testing.T) {
 	}
 }
 
-// expandRepeats replaces each {{repeat N TEXT}} in a fixture with TEXT
-// written N times, so that a fixture can hold a large input in a few
-// lines. "\n" in TEXT stands for a line end.
+// expandRepeats replaces each {{repeat N "TEXT"}} in a fixture with TEXT,
+// a Go string literal, written N times, so that a fixture holds a large
+// input in a few lines.
 func expandRepeats(t *testing.T, archive []byte) []byte {
 	t.Helper()
+	const open = "{{repeat "
 	s := string(archive)
 	for {
-		start := strings.Index(s, "{{repeat ")
+		start := strings.Index(s, open)
 		if start < 0 {
 			return []byte(s)
 		}
-		end := strings.Index(s[start:], "}}")
-		if end < 0 {
-			t.Fatalf("{{repeat at byte %d is not closed", start)
-		}
-		count, text, _ := strings.Cut(s[start+len("{{repeat "):start+end], " ")
+		count, rest, _ := strings.Cut(s[start+len(open):], " ")
 		n, err := strconv.Atoi(count)
 		if err != nil {
 			t.Fatalf("{{repeat %s: %v", count, err)
 		}
-		text = strings.ReplaceAll(text, `\n`, "\n")
-		s = s[:start] + strings.Repeat(text, n) + s[start+end+2:]
+		literal, err := strconv.QuotedPrefix(rest)
+		if err != nil || !strings.HasPrefix(rest[len(literal):], "}}") {
+			t.Fatalf("{{repeat %s must be followed by a quoted string and }}", count)
+		}
+		text, _ := strconv.Unquote(literal)
+		s = s[:start] + strings.Repeat(text, n) + rest[len(literal)+2:]
 	}
 }

@@ -10,9 +10,10 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxLocateParses bounds the parses spent finding the line of a YAML
-// syntax error, so that a long front matter costs a bounded time.
-const maxLocateParses = 200
+// maxLocateBytes bounds the text parsed again to find the line of a YAML
+// syntax error, so that a long front matter costs a bounded time: 64
+// parses of the longest front matter allowed, thousands of a real one.
+const maxLocateBytes = 64 * maxFrontMatter
 
 // yamlSyntaxError turns a yaml.v3 error into a *positionError at the line
 // and column of the mistake, in plain words with the fix.
@@ -57,14 +58,27 @@ func yamlErrorLine(err error) (int, string) {
 }
 
 // locateYAMLError returns the 1-based line of the first YAML mistake: the
-// line after the longest beginning of lines that parses as fields (every
-// longer beginning failing too), or 0 when that takes too many parses.
+// line after the longest beginning of lines that parses as fields, every
+// longer beginning failing too. Past maxLocateBytes of parsing it settles
+// for a line after a beginning that parses, found by bisection.
 func locateYAMLError(lines []string) int {
-	for k, tries := len(lines)-1, 0; k >= 0; k, tries = k-1, tries+1 {
-		if tries == maxLocateParses {
-			return 0
+	budget := maxLocateBytes
+	for k := len(lines) - 1; k >= 0; k-- {
+		text := strings.Join(lines[:k], "\n")
+		if budget -= len(text); budget < 0 {
+			// lines[:0] parses, lines[:k+1] does not.
+			lo, hi := 0, k+1
+			for hi-lo > 1 {
+				mid := (lo + hi) / 2
+				if parsesAsFields(strings.Join(lines[:mid], "\n")) {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			return hi
 		}
-		if parsesAsFields(strings.Join(lines[:k], "\n")) {
+		if parsesAsFields(text) {
 			return k + 1
 		}
 	}
