@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 )
 
@@ -148,75 +145,4 @@ func firstContentLine(src []byte) int {
 		src, line = rest, line+1
 	}
 	return 1
-}
-
-func parseTOML(data []byte, first int) ([]field, error) {
-	var m map[string]any
-	md, err := toml.Decode(string(data), &m)
-	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, &positionError{first + perr.Position.Line - 1, perr.Position.Col, fmt.Sprintf("the front matter is not valid TOML: %s", perr.Message)}
-		}
-		return nil, &positionError{first, 1, fmt.Sprintf("the front matter is not valid TOML: %v", err)}
-	}
-	lines := strings.Split(string(data), "\n")
-	var fields []field
-	for _, key := range md.Keys() {
-		if len(key) != 1 {
-			continue
-		}
-		name := key[0]
-		line, col := tomlKeyPosition(lines, name)
-		f := field{Key: name, Line: first + line - 1, Col: col}
-		f.Value = tomlValue(m[name])
-		f.Value.Line, f.Value.Col = f.Line, f.Col
-		for i := range f.Value.List {
-			f.Value.List[i].Line, f.Value.List[i].Col = f.Line, f.Col
-		}
-		fields = append(fields, f)
-	}
-	return fields, nil
-}
-
-// tomlKeyPosition finds the line where a top-level key is assigned; the
-// TOML library does not report key positions.
-func tomlKeyPosition(lines []string, key string) (line, col int) {
-	for i, l := range lines {
-		trimmed := strings.TrimLeft(l, " \t")
-		if rest, ok := strings.CutPrefix(trimmed, key); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
-			return i + 1, len(l) - len(trimmed) + 1
-		}
-	}
-	return 1, 1
-}
-
-func tomlValue(x any) value {
-	switch t := x.(type) {
-	case string:
-		return value{Tag: "!!str", Scalar: t}
-	case int64:
-		return value{Tag: "!!int", Scalar: strconv.FormatInt(t, 10)}
-	case float64:
-		return value{Tag: "!!float", Scalar: strconv.FormatFloat(t, 'g', -1, 64)}
-	case bool:
-		return value{Tag: "!!bool", Scalar: strconv.FormatBool(t)}
-	case time.Time:
-		switch t.Location().String() {
-		case "date-local": // a TOML local date: 2020-10-15
-			return value{Tag: "!!timestamp", Scalar: t.Format(time.DateOnly)}
-		case "datetime-local", "time-local": // no offset: left for the date check to refuse
-			return value{Tag: "!!timestamp", Scalar: t.Format("2006-01-02T15:04:05")}
-		}
-		return value{Tag: "!!timestamp", Scalar: t.Format(time.RFC3339)}
-	case []any:
-		v := value{IsList: true}
-		for _, item := range t {
-			v.List = append(v.List, tomlValue(item))
-		}
-		return v
-	case []map[string]any, map[string]any:
-		return value{IsMap: true}
-	}
-	return value{Tag: "!!str", Scalar: fmt.Sprint(x)}
 }
