@@ -18,8 +18,6 @@ type value struct {
 	IsList    bool
 	IsMap     bool
 
-	// Plain is true for a YAML value written without quotes.
-	Plain bool
 	// Comment is the comment that follows an unquoted value on its line.
 	Comment *comment
 	// Problem is why the value cannot be used, found while parsing

@@ -60,6 +60,9 @@ func TestFrontMatterMistakeKinds(t *testing.T) {
 		// Indentation.
 		{"field indented", "---\ntitle: T\nsummary: S.\ncountries: [EE]\n  sectors: [digital]\noutcome: impact\n---\n", `5:1: the field "sectors" is indented by two spaces more`},
 		{"field indented after comments", "---\n# a\n# b\ntitle: T\n# c\n   summary: S.\n---\n", `6:1: the field "summary" is indented by three spaces more`},
+		{"first field indented", "---\n# a\n  title: T\nsummary: S.\n---\n", `3:1: the field "title" is indented by two spaces more than the fields below it`},
+		{"first field indented, then more fields", "---\n  title: T\n  summary: S.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\n", `2:1: the field "title" is indented by two spaces more than the fields below it`},
+		{"a second document", "---\ntitle: T\n" + yamlRest + "...\nweight: 1\n---\n", `7:1: the line ... ends the front matter's YAML`},
 		{"list item indented more", "---\ntitle: T\nsummary: S.\ncountries:\n  - FI\n   - EE\nsectors: [digital]\noutcome: impact\n---\n", `6:4: the items of a list must be indented alike: this item is indented by three spaces, the one on line 5 is indented by two spaces`},
 		{"list item indented less", "---\ntitle: T\nsummary: S.\ncountries:\n  - FI\n - EE\nsectors: [digital]\noutcome: impact\n---\n", `6:2: the items of a list must be indented alike`},
 		{"tab", "---\ntitle: T\n\tsummary: S.\n---\n", `3:1: this line is indented with a tab`},

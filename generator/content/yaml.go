@@ -1,7 +1,10 @@
 package content
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -20,14 +23,17 @@ const maxNesting = 8
 // the schema never reads as YAML means them (anchors, aliases, tags,
 // nesting past maxNesting) carry their own problem in value.Problem.
 func parseYAML(data []byte, first int) ([]field, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	doc, err := decodeYAML(data)
+	var second *secondDocument
+	switch {
+	case errors.As(err, &second):
+		return nil, &positionError{first + second.Line - 1, 1, "the front matter goes on after a line that ends it (...): remove that line"}
+	case err != nil:
 		return nil, yamlSyntaxError(err, data, first)
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
+	case doc == nil:
 		return nil, nil // empty front matter
 	}
-	root := doc.Content[0]
+	root := doc
 	if root.Kind != yaml.MappingNode {
 		return nil, &positionError{first + root.Line - 1, root.Column, "the front matter must be a list of fields, one per line, such as title: My project"}
 	}
@@ -43,6 +49,37 @@ func parseYAML(data []byte, first int) ([]field, error) {
 		fields = append(fields, f)
 	}
 	return fields, nil
+}
+
+// decodeYAML parses data as one YAML document and returns its root
+// node, nil when it holds none. It reads on to the end: yaml.v3 stops after
+// the first document, so text past a line that closes it (fields indented
+// less than the first one, say) would otherwise be dropped unread.
+func decodeYAML(data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc, next yaml.Node
+	if err := dec.Decode(&doc); err == io.EOF {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	if err := dec.Decode(&next); err != io.EOF {
+		if err != nil {
+			return nil, err
+		}
+		return nil, &secondDocument{Line: next.Line}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+// secondDocument is YAML text after the end of the first document.
+type secondDocument struct{ Line int }
+
+func (e *secondDocument) Error() string {
+	return fmt.Sprintf("line %d: a second YAML document", e.Line)
 }
 
 // yamlReader turns yaml.v3 nodes into values, with the source lines at
@@ -64,8 +101,7 @@ func (r yamlReader) value(n, key *yaml.Node, depth int) value {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		v.Tag, v.Scalar = n.ShortTag(), n.Value
-		v.Plain = n.Style == 0
-		if v.Plain {
+		if n.Style == 0 { // unquoted
 			v.Comment = r.comment(n, key)
 		}
 	case yaml.SequenceNode:

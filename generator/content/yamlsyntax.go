@@ -36,6 +36,14 @@ func yamlSyntaxError(err error, data []byte, first int) error {
 	if strings.HasPrefix(msg, "exceeded max depth") {
 		return &positionError{first + line - 1, 1, fmt.Sprintf("the front matter is nested deeper than the YAML reader allows (%s): a field holds one value or a list of values, as in countries: [EE, FI]", msg)}
 	}
+	for j := line - 2; j >= 0 && strings.Contains(msg, "document start"); j-- {
+		if strings.TrimSpace(lines[j]) == "..." {
+			return &positionError{first + j, 1, "the line ... ends the front matter's YAML, so the fields after it would not be read: remove it"}
+		}
+	}
+	if j, n, key, ok := firstFieldIndented(lines, line-1); ok {
+		return &positionError{first + j, 1, fieldIndented(key, n, "the fields below it")}
+	}
 	col, explained := explainYAMLLine(lines, line-1, first)
 	if explained == "" {
 		explained = fmt.Sprintf("the front matter is not valid YAML here (%s): check the indentation, and put values that contain a colon or start with a special character in quotes", msg)
@@ -88,11 +96,8 @@ func locateYAMLError(lines []string) int {
 // parsesAsFields reports whether text is valid YAML holding fields or
 // nothing at all.
 func parsesAsFields(text string) bool {
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
-		return false
-	}
-	return len(doc.Content) == 0 || doc.Content[0].Kind == yaml.MappingNode
+	root, err := decodeYAML([]byte(text))
+	return err == nil && (root == nil || root.Kind == yaml.MappingNode)
 }
 
 // keyLine matches a line that starts with a field name and its colon; the
@@ -133,13 +138,39 @@ func explainYAMLLine(lines []string, i, first int) (int, string) {
 	}
 	key, rest := m[1], m[2]
 	if indent > 0 {
-		return 1, fmt.Sprintf("the field %q is indented by %s more than the lines above it; front matter fields start at the beginning of the line: remove the spaces before %s", key, spaces(indent), key)
+		return 1, fieldIndented(key, indent, "the lines above it")
 	}
 	colon := indent + len(key)
 	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 		return col(colon), fmt.Sprintf("the colon after %q needs a space after it: write %s: %s", key, key, rest)
 	}
 	return explainValue(line, colon+1, key)
+}
+
+// firstFieldIndented returns the index of the first field above line i
+// and its indentation, when it is indented and line i, a field, is not:
+// fields indented alike parse, so the mistake is the first one's spaces.
+func firstFieldIndented(lines []string, i int) (int, int, string, bool) {
+	if i >= len(lines) || !keyLine.MatchString(lines[i]) {
+		return 0, 0, "", false
+	}
+	for j, l := range lines[:i] {
+		t := strings.TrimLeft(l, " ")
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if m := keyLine.FindStringSubmatch(t); m != nil && len(l) > len(t) {
+			return j, len(l) - len(t), m[1], true
+		}
+		break
+	}
+	return 0, 0, "", false
+}
+
+// fieldIndented says that the field key is indented by n spaces more than
+// the fields it is compared with.
+func fieldIndented(key string, n int, than string) string {
+	return fmt.Sprintf("the field %q is indented by %s more than %s; front matter fields start at the beginning of the line: remove the spaces before %s", key, spaces(n), than, key)
 }
 
 // listItemAbove returns the index and indentation of the list item on the
