@@ -77,14 +77,8 @@ func (d *decoder) get(key string, required bool, example string) *field {
 		return nil // reported when the decoder was made
 	}
 	if ok && f.Value.Tag == "!!null" && !f.Value.IsList && !f.Value.IsMap {
-		switch v := f.Value; {
-		case v.Comment != nil:
-			d.failed = true
-			d.problems.Errorf(d.path, v.Comment.Line, v.Comment.Col, "the value of %q starts with #, which YAML takes for a comment, so the field is empty: put the whole value in quotes, as in %s: %s", key, key, quoteYAML(v.Comment.Text))
-		case v.Scalar != "":
-			d.errorf(v, "%q is %s, which YAML reads as no value at all: to publish the word, put it in quotes, as in %s: %s; to leave the field out, delete the line", key, v.Scalar, key, quoteYAML(v.Scalar))
-		case required:
-			d.errorf(v, "the field %q is empty: give it a value, for example %s: %s", key, key, example)
+		if required {
+			d.errorf(f.Value, "the field %q is empty: give it a value, for example %s: %s", key, key, example)
 		}
 		return nil
 	}
@@ -135,6 +129,19 @@ func (d *decoder) String(key string, required bool, example string) string {
 // by a comment on its line is refused, since YAML would have cut the text
 // at " #".
 func (d *decoder) Text(key string, required bool, example string) string {
+	if f := d.fields[key]; f != nil && f.Value.Problem == nil && f.Value.Tag == "!!null" {
+		// Text that YAML reads as no value: ~, null, or # and what follows.
+		d.used[key] = true
+		switch v := f.Value; {
+		case v.Comment != nil:
+			d.failed = true
+			d.problems.Errorf(d.path, v.Comment.Line, v.Comment.Col, "the value of %q starts with #, which YAML takes for a comment, so the field is empty: put the whole value in quotes, as in %s: %s", key, key, quoteYAML(v.Comment.Text))
+			return ""
+		case v.Scalar != "":
+			d.errorf(v, "%q is %s, which YAML reads as no value at all: to publish the word, put it in quotes, as in %s: %s; to leave the field out, delete the line", key, v.Scalar, key, quoteYAML(v.Scalar))
+			return ""
+		}
+	}
 	s := d.String(key, required, example)
 	if f := d.fields[key]; f != nil && f.Value.Problem == nil {
 		d.uncut(key, f.Value, key+": ")

@@ -28,11 +28,8 @@ const maxLocateBytes = 64 * maxFrontMatter
 // YAML reserves, a colon inside an unquoted value.
 func yamlSyntaxError(err error, data []byte, first int) error {
 	lines := splitLines(data)
-	reported, msg := yamlErrorLine(err)
+	msg := yamlErrorMessage(err)
 	line := locateYAMLError(lines)
-	if line == 0 {
-		line = max(reported, 1)
-	}
 	if strings.HasPrefix(msg, "exceeded max depth") {
 		return &positionError{first + line - 1, 1, fmt.Sprintf("the front matter is nested deeper than the YAML reader allows (%s): a field holds one value or a list of values, as in countries: [EE, FI]", msg)}
 	}
@@ -51,18 +48,18 @@ func yamlSyntaxError(err error, data []byte, first int) error {
 	return &positionError{first + line - 1, col, explained}
 }
 
-// yamlErrorLine splits a yaml.v3 message "yaml: line 3: did not find …"
-// into its line (0 when it names none) and the rest.
-func yamlErrorLine(err error) (int, string) {
+// yamlErrorMessage returns the words of a yaml.v3 error, without its
+// "yaml: line 3:" prefix: the line it names is not always the mistake's.
+func yamlErrorMessage(err error) string {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if num, text, ok := strings.Cut(rest, ":"); ok {
-			if n, convErr := strconv.Atoi(num); convErr == nil {
-				return n, strings.TrimSpace(text)
+			if _, convErr := strconv.Atoi(num); convErr == nil {
+				return strings.TrimSpace(text)
 			}
 		}
 	}
-	return 0, msg
+	return msg
 }
 
 // locateYAMLError returns the 1-based line of the first YAML mistake: the
