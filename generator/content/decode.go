@@ -14,7 +14,8 @@ import (
 // records a positioned problem for every mistake.
 type decoder struct {
 	path     string
-	open     int // line of the opening delimiter
+	open     int  // line of the opening delimiter
+	toml     bool // the front matter is TOML: examples are written in TOML
 	fields   map[string]*field
 	order    []*field
 	used     map[string]bool
@@ -22,8 +23,8 @@ type decoder struct {
 	failed   bool // an error was reported
 }
 
-func newDecoder(path string, open int, fields []field, problems *diag.List) *decoder {
-	d := &decoder{path: path, open: open, fields: map[string]*field{}, used: map[string]bool{}, problems: problems}
+func newDecoder(path string, open int, toml bool, fields []field, problems *diag.List) *decoder {
+	d := &decoder{path: path, open: open, toml: toml, fields: map[string]*field{}, used: map[string]bool{}, problems: problems}
 	folded := map[string]*field{} // by the name in lower case
 	for i := range fields {
 		f := &fields[i]
@@ -55,6 +56,15 @@ func (d *decoder) refused(v value) {
 	}
 }
 
+// line writes a front matter line that gives key the value example,
+// written in YAML, in the page's front matter language.
+func (d *decoder) line(key, example string) string {
+	if d.toml {
+		return key + " = " + tomlFromYAML(example)
+	}
+	return key + ": " + example
+}
+
 func (d *decoder) errorf(v value, format string, args ...any) {
 	d.failed = true
 	d.problems.Errorf(d.path, v.Line, v.Col, format, args...)
@@ -78,14 +88,14 @@ func (d *decoder) get(key string, required bool, example string) *field {
 	}
 	if ok && f.Value.Tag == "!!null" && !f.Value.IsList && !f.Value.IsMap {
 		if required {
-			d.errorf(f.Value, "the field %q is empty: give it a value, for example %s: %s", key, key, example)
+			d.errorf(f.Value, "the field %q is empty: give it a value, for example %s", key, d.line(key, example))
 		}
 		return nil
 	}
 	if !ok {
 		if required {
 			d.failed = true
-			d.problems.Errorf(d.path, d.open, 1, "the required field %q is missing: add a line such as %s: %s to the front matter", key, key, example)
+			d.problems.Errorf(d.path, d.open, 1, "the required field %q is missing: add a line such as %s to the front matter", key, d.line(key, example))
 		}
 		return nil
 	}
@@ -94,7 +104,7 @@ func (d *decoder) get(key string, required bool, example string) *field {
 
 func (d *decoder) scalar(f *field, example string) (string, bool) {
 	if f.Value.IsList || f.Value.IsMap {
-		d.errorf(f.Value, "%q must be a single value, not a list: write it as %s: %s", f.Key, f.Key, example)
+		d.errorf(f.Value, "%q must be a single value, not a list: write it as %s", f.Key, d.line(f.Key, example))
 		return "", false
 	}
 	return f.Value.Scalar, true
@@ -119,7 +129,7 @@ func (d *decoder) String(key string, required bool, example string) string {
 	}
 	s, ok := d.scalar(f, example)
 	if ok && required && strings.TrimSpace(s) == "" {
-		d.errorf(f.Value, "the field %q is empty: give it a value, for example %s: %s", key, key, example)
+		d.errorf(f.Value, "the field %q is empty: give it a value, for example %s", key, d.line(key, example))
 	}
 	return strings.TrimSpace(s)
 }
@@ -189,11 +199,11 @@ func (d *decoder) List(key string, required bool, example string) []value {
 		return nil
 	}
 	if !f.Value.IsList {
-		d.errorf(f.Value, "%q must be a list: write it as %s: %s", key, key, example)
+		d.errorf(f.Value, "%q must be a list: write it as %s", key, d.line(key, example))
 		return nil
 	}
 	if required && len(f.Value.List) == 0 {
-		d.errorf(f.Value, "%q is an empty list: name at least one, for example %s: %s", key, key, example)
+		d.errorf(f.Value, "%q is an empty list: name at least one, for example %s", key, d.line(key, example))
 	}
 	var out []value
 	for _, item := range f.Value.List {
@@ -201,7 +211,7 @@ func (d *decoder) List(key string, required bool, example string) []value {
 			continue // reported when the decoder was made
 		}
 		if item.IsList || item.IsMap {
-			d.errorf(item, "each item of %q must be a single value, as in %s: %s", key, key, example)
+			d.errorf(item, "each item of %q must be a single value, as in %s", key, d.line(key, example))
 			continue
 		}
 		out = append(out, item)
@@ -232,7 +242,7 @@ func (d *decoder) Int(key string, required bool, example string) int {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		d.errorf(f.Value, "%q must be a whole number, not %q: write it as %s: %s", key, s, key, example)
+		d.errorf(f.Value, "%q must be a whole number, not %q: write it as %s", key, s, d.line(key, example))
 	}
 	return n
 }
@@ -257,7 +267,7 @@ func (d *decoder) Bool(key string) bool {
 	case strings.EqualFold(s, "false"):
 		return false
 	}
-	d.errorf(f.Value, "%q must be true or false, not %q: write %s: true or %s: false", key, s, key, key)
+	d.errorf(f.Value, "%q must be true or false, not %q: write %s or %s", key, s, d.line(key, "true"), d.line(key, "false"))
 	return false
 }
 

@@ -94,6 +94,9 @@ func TestFrontMatterMistakeKinds(t *testing.T) {
 		{"TOML text after a value", "+++\ntitle = \"T\" x\n+++\n", `2:13: the value of "title" goes on after it ends`},
 		{"TOML empty value", "+++\ntitle =\n+++\n", `2:8: the field "title" has no value`},
 		{"TOML field twice in other capitals", "+++\ntitle = \"T\"\n" + tomlRest + "Title = \"U\"\n+++\n", `7:1: the field "title" is given twice, as Title here`},
+		{"TOML not a list", "+++\ntitle = \"T\"\nsummary = \"S.\"\ncountries = \"EE\"\nsectors = [\"digital\"]\noutcome = \"impact\"\n+++\n", `4:13: "countries" must be a list: write it as countries = ["EE", "FI"]`},
+		{"TOML missing field", "+++\ntitle = \"T\"\n" + strings.TrimPrefix(tomlRest, "summary = \"S.\"\n") + "+++\n", `1:1: the required field "summary" is missing: add a line such as summary = "One or two sentences that say what it is." to the front matter`},
+		{"TOML yes in quotes", "+++\ntitle = \"T\"\n" + tomlRest + "draft = \"yes\"\n+++\n", `7:9: "draft" must be true or false, not "yes": write draft = true or draft = false`},
 		{"TOML value position", "+++\ntitle = \"T\"\nsummary = \"S.\"\ncountries = [\"EE\", \"XX\"]\nsectors = [\"digital\"]\noutcome = \"impact\"\n+++\n", `4:20: unknown country "XX"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2/unstable"
+	"gopkg.in/yaml.v3"
 )
 
 // tomlKeyLine matches a line that assigns a value to a key: the key, and
@@ -112,4 +113,29 @@ func quoteTOML(text string) string {
 		return "'" + text + "'"
 	}
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(text) + `"`
+}
+
+// tomlFromYAML writes a YAML example value (text, a number, a date, a flow
+// list) as TOML: text in quotes, lists of quoted items, the rest as is.
+func tomlFromYAML(example string) string {
+	var n yaml.Node
+	if err := yaml.Unmarshal([]byte("v: "+example), &n); err != nil || len(n.Content) == 0 || len(n.Content[0].Content) < 2 {
+		return quoteTOML(example)
+	}
+	return tomlFromNode(n.Content[0].Content[1])
+}
+
+func tomlFromNode(n *yaml.Node) string {
+	if n.Kind == yaml.SequenceNode {
+		items := make([]string, len(n.Content))
+		for i, item := range n.Content {
+			items[i] = tomlFromNode(item)
+		}
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	switch n.ShortTag() {
+	case "!!int", "!!float", "!!bool", "!!timestamp":
+		return n.Value
+	}
+	return quoteTOML(n.Value)
 }
