@@ -210,6 +210,10 @@ func (d *decoder) List(key string, required bool, example string) []value {
 		if item.Problem != nil {
 			continue // reported when the decoder was made
 		}
+		if item.IsMap && item.Scalar != "" {
+			d.errorf(item, "this item of %q contains a colon followed by a space, which YAML takes for the start of a field: put the whole item in quotes, as in %s", key, d.line(key, "["+quoteYAML(item.Scalar)+"]"))
+			continue
+		}
 		if item.IsList || item.IsMap {
 			d.errorf(item, "each item of %q must be a single value, as in %s", key, d.line(key, example))
 			continue

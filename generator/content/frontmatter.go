@@ -13,7 +13,7 @@ import (
 type value struct {
 	Line, Col int
 	Tag       string  // YAML tag of a scalar: !!str, !!int, !!bool, !!timestamp, !!null, …
-	Scalar    string  // the text of a scalar
+	Scalar    string  // the text of a scalar; for a YAML pair, "name: value"
 	List      []value // the items of a list
 	IsList    bool
 	IsMap     bool

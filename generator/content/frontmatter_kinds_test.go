@@ -56,6 +56,8 @@ func TestFrontMatterMistakeKinds(t *testing.T) {
 		// Colons.
 		{"colon in a value", "---\ntitle: Part one: the method\n" + yamlRest + "---\n", `2:16: the value of "title" contains a colon followed by a space`},
 		{"colon at the end of a value", "---\n" + yamlRest + "title: Note:\n---\n", `6:12: the value of "title" contains a colon`},
+		{"colon in a list item", "---\ntitle: T\norganisations:\n  - Hamburg: Kreativ\n" + yamlRest + "---\n", `4:5: this item of "organisations" contains a colon followed by a space, which YAML takes for the start of a field: put the whole item in quotes, as in organisations: ["Hamburg: Kreativ"]`},
+		{"colon in a flow list item", "---\ntitle: T\norganisations: [A, Hamburg: Kreativ]\n" + yamlRest + "---\n", `3:20: this item of "organisations" contains a colon`},
 		{"no space after a colon", "---\ntitle: T\n" + strings.Replace(yamlRest, "outcome: impact", "outcome:impact", 1) + "---\n", `6:8: the colon after "outcome" needs a space after it`},
 		// Indentation.
 		{"field indented", "---\ntitle: T\nsummary: S.\ncountries: [EE]\n  sectors: [digital]\noutcome: impact\n---\n", `5:1: the field "sectors" is indented by two spaces more`},

@@ -115,6 +115,11 @@ func (r yamlReader) value(n, key *yaml.Node, depth int) value {
 		}
 	case yaml.MappingNode:
 		v.IsMap = true
+		if len(n.Content) == 2 && n.Content[0].Kind == yaml.ScalarNode && n.Content[1].Kind == yaml.ScalarNode {
+			// Most likely text with a colon and a space, "Hamburg: Kreativ",
+			// that YAML took for a name and its value.
+			v.Scalar = n.Content[0].Value + ": " + n.Content[1].Value
+		}
 	}
 	return v
 }
