@@ -126,6 +126,7 @@ func TestFrontMatterAsTyped(t *testing.T) {
 		{"quoted", "---\ntitle: \"Brief #2 on crafts\"  # a comment after quotes\nsummary: 'Part one: the method'\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\n", "Brief #2 on crafts", "Part one: the method", false},
 		{"comments after codes", "---\n# own line\ntitle: T\nsummary: S.\ncountries: [EE]  # Estonia\nsectors: [digital]\noutcome: ongoing  # or impact\ndraft: True  # until May\n---\n", "T", "S.", true},
 		{"empty codes with comments", "---\ntitle: T\nsummary: S.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\nwebsite: # to come\ndate: ~\n---\n", "T", "S.", false},
+		{"comment after a list of text", "---\ntitle: T\nsummary: S.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\norganisations: [A, B]  # both in Tallinn\n---\n", "T", "S.", false},
 		{"capitals", "---\ntitle: T\nsummary: S.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\ndraft: tRUE\n---\n", "T", "S.", true},
 		{"TOML numbers", "+++\ntitle = 2020\nsummary = 1.10\n" + strings.TrimPrefix(tomlRest, "summary = \"S.\"\n") + "+++\n", "2020", "1.10", false},
 		{"TOML comments", "+++\ntitle = \"Brief #2\" # note\nsummary = 'Part one: the method'\ncountries = [\"EE\"]\nsectors = [\"digital\"]\noutcome = \"impact\"\ndraft = true\n+++\n", "Brief #2", "Part one: the method", true},
