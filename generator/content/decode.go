@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -335,7 +336,9 @@ func (d *decoder) Unknown(known []string) {
 			continue
 		}
 		msg := fmt.Sprintf("unknown field %q is ignored", f.Key)
-		if s := closest(f.Key, known); s != "" {
+		if lower := strings.ToLower(f.Key); lower != f.Key && slices.Contains(known, lower) {
+			msg += fmt.Sprintf(": field names are written in lower case, %s", lower)
+		} else if s := closest(f.Key, known); s != "" {
 			msg += fmt.Sprintf(": did you mean %q?", s)
 		} else {
 			msg += fmt.Sprintf("; the fields of this section are %s", strings.Join(known, ", "))

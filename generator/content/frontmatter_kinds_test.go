@@ -79,6 +79,7 @@ func TestFrontMatterMistakeKinds(t *testing.T) {
 		// Fields twice.
 		{"field twice", "---\ntitle: T\n" + yamlRest + "title: U\n---\n", `7:1: the field "title" is given twice (first on line 2)`},
 		{"field twice in other capitals", "---\ntitle: T\n" + yamlRest + "TITLE: U\n---\n", `7:1: the field "title" is given twice, as TITLE here and as title on line 2`},
+		{"field in capitals", "---\ntitle: T\n" + yamlRest + "Draft: true\n---\n", `7:1: warning: unknown field "Draft" is ignored: field names are written in lower case, draft`},
 		// Booleans.
 		{"yes", "---\ntitle: T\n" + yamlRest + "draft: yes\n---\n", `7:8: "draft" must be true or false, not "yes"`},
 		{"On", "---\ntitle: T\n" + yamlRest + "draft: On\n---\n", `7:8: "draft" must be true or false, not "On"`},
