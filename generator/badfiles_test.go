@@ -53,12 +53,12 @@ func TestBadFiles(t *testing.T) {
 		{
 			name:  "tab-indented YAML",
 			files: map[string][]byte{"content/about.en.md": []byte("---\ntitle: About\n\tsummary: Tabbed.\n---\n")},
-			want:  []string{"content/about.en.md:3:1: the front matter is not valid YAML (found a tab character that violates indentation): indent with spaces, not tabs"},
+			want:  []string{"content/about.en.md:3:1: this line is indented with a tab: YAML front matter is indented with spaces only; replace the tab with spaces"},
 		},
 		{
 			name:  "a tab before the first field",
 			files: map[string][]byte{"content/about.en.md": []byte("---\n\ttitle: About\n---\n")},
-			want:  []string{"content/about.en.md:2:1: the front matter is not valid YAML (found character that cannot start any token): indent with spaces, not tabs"},
+			want:  []string{"content/about.en.md:2:1: this line is indented with a tab: YAML front matter is indented with spaces only; replace the tab with spaces"},
 		},
 		{
 			name: "a download that is not a PDF, an image that is not a picture",

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,7 +15,8 @@ import (
 // records a positioned problem for every mistake.
 type decoder struct {
 	path     string
-	open     int // line of the opening delimiter
+	open     int  // line of the opening delimiter
+	toml     bool // the front matter is TOML: examples are written in TOML
 	fields   map[string]*field
 	order    []*field
 	used     map[string]bool
@@ -22,19 +24,46 @@ type decoder struct {
 	failed   bool // an error was reported
 }
 
-func newDecoder(path string, open int, fields []field, problems *diag.List) *decoder {
-	d := &decoder{path: path, open: open, fields: map[string]*field{}, used: map[string]bool{}, problems: problems}
+func newDecoder(path string, open int, toml bool, fields []field, problems *diag.List) *decoder {
+	d := &decoder{path: path, open: open, toml: toml, fields: map[string]*field{}, used: map[string]bool{}, problems: problems}
+	folded := map[string]*field{} // by the name in lower case
 	for i := range fields {
 		f := &fields[i]
-		if prev, dup := d.fields[f.Key]; dup {
+		d.refused(f.Value)
+		for _, item := range f.Value.List {
+			d.refused(item)
+		}
+		if prev, dup := folded[strings.ToLower(f.Key)]; dup {
 			d.failed = true
-			problems.Errorf(path, f.Line, f.Col, "the field %q is given twice (first on line %d): keep one of them", f.Key, prev.Line)
+			if prev.Key == f.Key {
+				problems.Errorf(path, f.Line, f.Col, "the field %q is given twice (first on line %d): keep one of them", f.Key, prev.Line)
+			} else {
+				problems.Errorf(path, f.Line, f.Col, "the field %q is given twice, as %s here and as %s on line %d: keep one of them, with its name in lower case", strings.ToLower(f.Key), f.Key, prev.Key, prev.Line)
+			}
 			continue
 		}
+		folded[strings.ToLower(f.Key)] = f
 		d.fields[f.Key] = f
 		d.order = append(d.order, f)
 	}
 	return d
+}
+
+// refused reports the problem a value was found to have while parsing.
+func (d *decoder) refused(v value) {
+	if p := v.Problem; p != nil {
+		d.failed = true
+		d.problems.Errorf(d.path, p.Line, p.Col, "%s", p.Msg)
+	}
+}
+
+// line writes a front matter line that gives key the value example,
+// written in YAML, in the page's front matter language.
+func (d *decoder) line(key, example string) string {
+	if d.toml {
+		return key + " = " + tomlFromYAML(example)
+	}
+	return key + ": " + example
 }
 
 func (d *decoder) errorf(v value, format string, args ...any) {
@@ -55,16 +84,19 @@ func (d *decoder) lines() map[string]int {
 func (d *decoder) get(key string, required bool, example string) *field {
 	d.used[key] = true
 	f, ok := d.fields[key]
-	if ok && f.Value.Tag == "!!null" && !f.Value.IsList {
+	if ok && f.Value.Problem != nil {
+		return nil // reported when the decoder was made
+	}
+	if ok && f.Value.Tag == "!!null" && !f.Value.IsList && !f.Value.IsMap {
 		if required {
-			d.errorf(f.Value, "the field %q is empty: give it a value, for example %s: %s", key, key, example)
+			d.errorf(f.Value, "the field %q is empty: give it a value, for example %s", key, d.line(key, example))
 		}
 		return nil
 	}
 	if !ok {
 		if required {
 			d.failed = true
-			d.problems.Errorf(d.path, d.open, 1, "the required field %q is missing: add a line such as %s: %s to the front matter", key, key, example)
+			d.problems.Errorf(d.path, d.open, 1, "the required field %q is missing: add a line such as %s to the front matter", key, d.line(key, example))
 		}
 		return nil
 	}
@@ -73,7 +105,7 @@ func (d *decoder) get(key string, required bool, example string) *field {
 
 func (d *decoder) scalar(f *field, example string) (string, bool) {
 	if f.Value.IsList || f.Value.IsMap {
-		d.errorf(f.Value, "%q must be a single value, not a list: write it as %s: %s", f.Key, f.Key, example)
+		d.errorf(f.Value, "%q must be a single value, not a list: write it as %s", f.Key, d.line(f.Key, example))
 		return "", false
 	}
 	return f.Value.Scalar, true
@@ -98,9 +130,66 @@ func (d *decoder) String(key string, required bool, example string) string {
 	}
 	s, ok := d.scalar(f, example)
 	if ok && required && strings.TrimSpace(s) == "" {
-		d.errorf(f.Value, "the field %q is empty: give it a value, for example %s: %s", key, key, example)
+		d.errorf(f.Value, "the field %q is empty: give it a value, for example %s", key, d.line(key, example))
 	}
 	return strings.TrimSpace(s)
+}
+
+// Text reads free text that is published (a title, a summary, a place):
+// exactly as typed, numbers and dates included. An unquoted value followed
+// by a comment on its line is refused, since YAML would have cut the text
+// at " #".
+func (d *decoder) Text(key string, required bool, example string) string {
+	if f := d.fields[key]; f != nil && f.Value.Problem == nil && f.Value.Tag == "!!null" {
+		// Text that YAML reads as no value: ~, null, or # and what follows.
+		d.used[key] = true
+		switch v := f.Value; {
+		case v.Comment != nil:
+			d.failed = true
+			d.problems.Errorf(d.path, v.Comment.Line, v.Comment.Col, "the value of %q starts with #, which YAML takes for a comment, so the field is empty: put the whole value in quotes, as in %s: %s", key, key, quoteYAML(v.Comment.Text))
+			return ""
+		case v.Scalar != "":
+			d.errorf(v, "%q is %s, which YAML reads as no value at all: to publish the word, put it in quotes, as in %s: %s; to leave the field out, delete the line", key, v.Scalar, key, quoteYAML(v.Scalar))
+			return ""
+		}
+	}
+	s := d.String(key, required, example)
+	if f := d.fields[key]; f != nil && f.Value.Problem == nil {
+		d.uncut(key, f.Value, key+": ")
+	}
+	return s
+}
+
+// Texts reads a list of free text values, each as Text does.
+func (d *decoder) Texts(key string, example string) []string {
+	var out []string
+	for _, v := range d.List(key, false, example) {
+		if !d.uncut(key, v, "- ") {
+			continue
+		}
+		if s := strings.TrimSpace(v.Scalar); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// uncut reports an unquoted text value followed by a comment, at the
+// comment's #; false when there is one. lead starts the line of the
+// example ("title: ", "- ").
+func (d *decoder) uncut(key string, v value, lead string) bool {
+	c := v.Comment
+	if c == nil || v.Scalar == "" {
+		return true
+	}
+	typed := c.Typed
+	if typed == "" {
+		typed = v.Scalar + " " + c.Text
+	}
+	d.failed = true
+	d.problems.Errorf(d.path, c.Line, c.Col, "the text of %q stops before this #: YAML takes a space and # for the start of a comment, and would publish only %q; put the whole value in quotes, as in %s%s",
+		key, v.Scalar, lead, quoteYAML(typed))
+	return false
 }
 
 // List reads a list of text values; a single value is refused, since
@@ -111,16 +200,23 @@ func (d *decoder) List(key string, required bool, example string) []value {
 		return nil
 	}
 	if !f.Value.IsList {
-		d.errorf(f.Value, "%q must be a list: write it as %s: %s", key, key, example)
+		d.errorf(f.Value, "%q must be a list: write it as %s", key, d.line(key, example))
 		return nil
 	}
 	if required && len(f.Value.List) == 0 {
-		d.errorf(f.Value, "%q is an empty list: name at least one, for example %s: %s", key, key, example)
+		d.errorf(f.Value, "%q is an empty list: name at least one, for example %s", key, d.line(key, example))
 	}
 	var out []value
 	for _, item := range f.Value.List {
+		if item.Problem != nil {
+			continue // reported when the decoder was made
+		}
+		if item.IsMap && item.Scalar != "" {
+			d.errorf(item, "this item of %q contains a colon followed by a space, which YAML takes for the start of a field: put the whole item in quotes, as in %s", key, d.line(key, "["+quoteYAML(item.Scalar)+"]"))
+			continue
+		}
 		if item.IsList || item.IsMap {
-			d.errorf(item, "each item of %q must be a single value, as in %s: %s", key, key, example)
+			d.errorf(item, "each item of %q must be a single value, as in %s", key, d.line(key, example))
 			continue
 		}
 		out = append(out, item)
@@ -151,7 +247,7 @@ func (d *decoder) Int(key string, required bool, example string) int {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		d.errorf(f.Value, "%q must be a whole number, not %q: write it as %s: %s", key, s, key, example)
+		d.errorf(f.Value, "%q must be a whole number, not %q: write it as %s", key, s, d.line(key, example))
 	}
 	return n
 }
@@ -166,13 +262,17 @@ func (d *decoder) Bool(key string) bool {
 	if !ok {
 		return false
 	}
-	switch s {
-	case "true":
+	// YAML 1.2 reads true, True and TRUE as true; any other mix of capitals
+	// can only mean the same. The YAML 1.1 words yes, no, on and off are
+	// refused: they read as text in YAML 1.2, and on a page would mean
+	// whatever the reader guesses.
+	switch {
+	case strings.EqualFold(s, "true"):
 		return true
-	case "false":
+	case strings.EqualFold(s, "false"):
 		return false
 	}
-	d.errorf(f.Value, "%q must be true or false, not %q", key, s)
+	d.errorf(f.Value, "%q must be true or false, not %q: write %s or %s", key, s, d.line(key, "true"), d.line(key, "false"))
 	return false
 }
 
@@ -236,7 +336,9 @@ func (d *decoder) Unknown(known []string) {
 			continue
 		}
 		msg := fmt.Sprintf("unknown field %q is ignored", f.Key)
-		if s := closest(f.Key, known); s != "" {
+		if lower := strings.ToLower(f.Key); lower != f.Key && slices.Contains(known, lower) {
+			msg += fmt.Sprintf(": field names are written in lower case, %s", lower)
+		} else if s := closest(f.Key, known); s != "" {
 			msg += fmt.Sprintf(": did you mean %q?", s)
 		} else {
 			msg += fmt.Sprintf("; the fields of this section are %s", strings.Join(known, ", "))

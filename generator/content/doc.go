@@ -33,7 +33,17 @@
 // ongoing, problems, discontinued. date is YYYY-MM-DD; start and end are
 // RFC 3339 times with an offset.
 //
-// Every mistake is reported with the file, line and column of the field,
-// and loading goes on so that one run lists them all. Unknown fields are
-// warnings that suggest the closest known field.
+// Values are read as typed: text fields keep numbers, dates and YAML 1.1
+// words as written (title: 2020 is "2020", summary: 1.10 is "1.10"). What
+// YAML would silently change is refused instead: a comment after unquoted
+// text (it cuts the text at " #"), anchors, aliases and tags, "null" in a
+// text field, nesting past eight levels, a field written twice in other
+// capitals. draft and online take true or false in any capitals. Front
+// matter holds at most 64 KiB.
+//
+// Every mistake is reported with the file, line and column of the mistake
+// itself, syntax errors included (yaml.go and toml.go read, yamlsyntax.go
+// and tomlsyntax.go explain), and loading goes on so that one run lists
+// them all. Unknown fields are warnings that suggest the closest known
+// field.
 package content

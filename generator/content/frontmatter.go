@@ -4,23 +4,25 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
-	"gopkg.in/yaml.v3"
 )
 
 // value is a front matter value with the file position where it starts.
 type value struct {
 	Line, Col int
 	Tag       string  // YAML tag of a scalar: !!str, !!int, !!bool, !!timestamp, !!null, …
-	Scalar    string  // the text of a scalar
+	Scalar    string  // the text of a scalar; for a YAML pair, "name: value"
 	List      []value // the items of a list
 	IsList    bool
 	IsMap     bool
+
+	// Comment is the comment that follows an unquoted value on its line.
+	Comment *comment
+	// Problem is why the value cannot be used, found while parsing
+	// (a YAML alias, say); the decoder reports it.
+	Problem *positionError
 }
 
 // field is one top-level key of the front matter.
@@ -37,6 +39,11 @@ type positionError struct {
 }
 
 func (e *positionError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+// maxFrontMatter is the most bytes front matter may hold. The longest of
+// this site's is under 2 KiB; the limit bounds what a hostile file costs to
+// parse and to explain.
+const maxFrontMatter = 64 << 10
 
 // rawFrontMatter is what the frontmatter package hands over: the text
 // between the delimiters, decoded here so that positions survive.
@@ -73,6 +80,10 @@ func splitFrontMatter(src []byte) (fields []field, body []byte, bodyLine int, he
 	body = src[bodyStart:] // the same bytes, without keeping the parser's copy of the file
 	bodyLine = bytes.Count(head, []byte("\n"))
 	first := firstContentLine(src) + 1 // the line after the opening delimiter
+	if len(raw.data) > maxFrontMatter {
+		return nil, body, bodyLine, head, &positionError{first - 1, 1, fmt.Sprintf(
+			"the front matter is %d KiB long, more than the %d KiB it may hold: keep long text in the body, below the closing line", len(raw.data)>>10, maxFrontMatter>>10)}
+	}
 	if raw.toml {
 		fields, err = parseTOML(raw.data, first)
 	} else {
@@ -132,151 +143,4 @@ func firstContentLine(src []byte) int {
 		src, line = rest, line+1
 	}
 	return 1
-}
-
-func parseYAML(data []byte, first int) ([]field, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(err, data, first)
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, nil // empty front matter
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return nil, &positionError{first + root.Line - 1, root.Column, "the front matter must be a list of fields, one per line, such as title: My project"}
-	}
-	fields := make([]field, 0, len(root.Content)/2)
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		fields = append(fields, field{
-			Key:   k.Value,
-			Line:  first + k.Line - 1,
-			Col:   k.Column,
-			Value: yamlValue(v, first),
-		})
-	}
-	return fields, nil
-}
-
-func yamlValue(n *yaml.Node, first int) value {
-	v := value{Line: first + n.Line - 1, Col: n.Column}
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	switch n.Kind {
-	case yaml.ScalarNode:
-		v.Tag, v.Scalar = n.ShortTag(), n.Value
-	case yaml.SequenceNode:
-		v.IsList = true
-		for _, item := range n.Content {
-			v.List = append(v.List, yamlValue(item, first))
-		}
-	case yaml.MappingNode:
-		v.IsMap = true
-	}
-	return v
-}
-
-// yamlError turns a YAML parser error into a positioned one. The YAML
-// library reports positions only inside its message ("yaml: line 3: …").
-func yamlError(err error, data []byte, first int) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.Index(rest, ":"); i > 0 {
-			if n, convErr := strconv.Atoi(rest[:i]); convErr == nil {
-				line, msg = n, strings.TrimSpace(rest[i+1:])
-			}
-		}
-	}
-	tabbed := 0 // the first line that starts with a tab
-	for i, l := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(l, "\t") {
-			tabbed = i + 1
-			break
-		}
-	}
-	hint := "check the indentation, and put values that contain a colon or start with a special character in quotes"
-	if strings.Contains(msg, "tab") || (line == 0 && tabbed > 0) {
-		hint = "indent with spaces, not tabs"
-		if line == 0 {
-			line = tabbed
-		}
-	}
-	if line == 0 {
-		line = 1
-	}
-	return &positionError{first + line - 1, 1, fmt.Sprintf("the front matter is not valid YAML (%s): %s", msg, hint)}
-}
-
-func parseTOML(data []byte, first int) ([]field, error) {
-	var m map[string]any
-	md, err := toml.Decode(string(data), &m)
-	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, &positionError{first + perr.Position.Line - 1, perr.Position.Col, fmt.Sprintf("the front matter is not valid TOML: %s", perr.Message)}
-		}
-		return nil, &positionError{first, 1, fmt.Sprintf("the front matter is not valid TOML: %v", err)}
-	}
-	lines := strings.Split(string(data), "\n")
-	var fields []field
-	for _, key := range md.Keys() {
-		if len(key) != 1 {
-			continue
-		}
-		name := key[0]
-		line, col := tomlKeyPosition(lines, name)
-		f := field{Key: name, Line: first + line - 1, Col: col}
-		f.Value = tomlValue(m[name])
-		f.Value.Line, f.Value.Col = f.Line, f.Col
-		for i := range f.Value.List {
-			f.Value.List[i].Line, f.Value.List[i].Col = f.Line, f.Col
-		}
-		fields = append(fields, f)
-	}
-	return fields, nil
-}
-
-// tomlKeyPosition finds the line where a top-level key is assigned; the
-// TOML library does not report key positions.
-func tomlKeyPosition(lines []string, key string) (line, col int) {
-	for i, l := range lines {
-		trimmed := strings.TrimLeft(l, " \t")
-		if rest, ok := strings.CutPrefix(trimmed, key); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
-			return i + 1, len(l) - len(trimmed) + 1
-		}
-	}
-	return 1, 1
-}
-
-func tomlValue(x any) value {
-	switch t := x.(type) {
-	case string:
-		return value{Tag: "!!str", Scalar: t}
-	case int64:
-		return value{Tag: "!!int", Scalar: strconv.FormatInt(t, 10)}
-	case float64:
-		return value{Tag: "!!float", Scalar: strconv.FormatFloat(t, 'g', -1, 64)}
-	case bool:
-		return value{Tag: "!!bool", Scalar: strconv.FormatBool(t)}
-	case time.Time:
-		switch t.Location().String() {
-		case "date-local": // a TOML local date: 2020-10-15
-			return value{Tag: "!!timestamp", Scalar: t.Format(time.DateOnly)}
-		case "datetime-local", "time-local": // no offset: left for the date check to refuse
-			return value{Tag: "!!timestamp", Scalar: t.Format("2006-01-02T15:04:05")}
-		}
-		return value{Tag: "!!timestamp", Scalar: t.Format(time.RFC3339)}
-	case []any:
-		v := value{IsList: true}
-		for _, item := range t {
-			v.List = append(v.List, tomlValue(item))
-		}
-		return v
-	case []map[string]any, map[string]any:
-		return value{IsMap: true}
-	}
-	return value{Tag: "!!str", Scalar: fmt.Sprint(x)}
 }

@@ -25,6 +25,14 @@ func FuzzLoadPage(f *testing.F) {
 		"",
 		"---\n*a: &a [x]\nb: *a\n---\n",
 		"---\ndownload: ../../../etc/passwd\nimage: /etc/passwd\n---\n",
+		"---\ntitle: Brief #2\noutcome: ongoing  # or impact\n---\n",
+		"---\ncountries:\n  - FI\n   - EE\n - LV\n---\n",
+		"---\n# c\ntitle: Part one: the method\n  sectors: [x]\noutcome:ongoing\n---\n",
+		"---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n",
+		"---\ntitle: \"T\nsummary: [a, {b: 'c\n---\n",
+		"---\ntitle: Записка #2\ndraft: TRUE\n---\n",
+		"+++\ntitle = T\ncountries = [\"EE\"\nsummary: x\ndraft = True\n+++\n",
+		"+++\na.b = 1\n[t]\nx = [[1], {y = 2}]\n+++\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -142,7 +142,8 @@ func loadPage(fsys fs.FS, rel, shown string, files map[string]File, problems *di
 		return nil
 	}
 	p.Body, p.BodyLine, p.head = body, bodyLine, string(head)
-	d := newDecoder(shown, firstContentLine(src), fields, problems)
+	toml := bytes.HasPrefix(bytes.TrimSpace(head), []byte("+++"))
+	d := newDecoder(shown, firstContentLine(src), toml, fields, problems)
 	decodePage(p, d, files)
 	return p
 }

@@ -28,9 +28,9 @@ func knownFields(k Kind) []string {
 
 // decodePage reads the fields of a page's kind into its typed value.
 func decodePage(p *Page, d *decoder, files map[string]File) {
-	p.Title = d.String("title", true, "My project")
+	p.Title = d.Text("title", true, "My project")
 	summaryRequired := p.Kind == KindCaseStudy || p.Kind == KindBrief || p.Kind == KindEvent
-	p.Summary = d.String("summary", summaryRequired, "One or two sentences that say what it is.")
+	p.Summary = d.Text("summary", summaryRequired, "One or two sentences that say what it is.")
 	p.Draft = d.Bool("draft")
 	p.Weight = d.Int("weight", p.Kind == KindChapter, "1")
 	for _, v := range d.List("aliases", false, "[/en/old-address/]") {
@@ -80,12 +80,12 @@ func decodeCaseStudy(p *Page, d *decoder, files map[string]File) *CaseStudy {
 		}
 	}
 	p.Date = d.Date("date", false)
-	cs.Years = d.String("years", false, `"2016–2022"`)
+	cs.Years = d.Text("years", false, `"2016–2022"`)
 	cs.CCI = d.Strings("cci", "[design, architecture]")
-	cs.Organisations = d.Strings("organisations", `["Hamburg Kreativ Gesellschaft"]`)
+	cs.Organisations = d.Texts("organisations", `["Hamburg Kreativ Gesellschaft"]`)
 	cs.Website = d.URL("website")
 	cs.Image = d.String("image", false, "photo.jpg")
-	cs.ImageAlt = d.String("image_alt", false, "What the picture shows")
+	cs.ImageAlt = d.Text("image_alt", false, "What the picture shows")
 	if cs.Image != "" {
 		checkFile(p, d, "image", cs.Image, files)
 	}
@@ -111,7 +111,7 @@ func decodeEvent(p *Page, d *decoder) *Event {
 		d.errorf(d.fields["end"].Value, "the event ends (%s) before it starts (%s): check end", e.End.Format("2006-01-02 15:04"), e.Start.Format("2006-01-02 15:04"))
 	}
 	p.Date = e.Start
-	e.Location = d.String("location", false, "Riga")
+	e.Location = d.Text("location", false, "Riga")
 	if code := d.String("country", false, "LV"); code != "" {
 		if c, ok := CountryByCode(code); ok {
 			e.Country = &c

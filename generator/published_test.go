@@ -1,0 +1,112 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+)
+
+// TestPublishedAsTyped builds each site in testdata/published and checks
+// that the output carries what the editor typed. A section named after an
+// output file, public/…, lists lines that must each appear in that file;
+// a section "want" lists the problems the build reports (none when it is
+// absent).
+func TestPublishedAsTyped(t *testing.T) {
+	files, _ := filepath.Glob("testdata/published/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := txtar.Parse(data)
+			site := &txtar.Archive{}
+			outputs := map[string]string{}
+			for _, f := range a.Files {
+				if out, ok := strings.CutPrefix(f.Name, "public/"); ok {
+					outputs[out] = string(f.Data)
+					continue
+				}
+				site.Files = append(site.Files, f)
+			}
+			opts, extra, res, err := buildText(t, string(txtar.Format(site)))
+			if got, want := strings.Join(problemLines(err, res), "\n"), strings.TrimSpace(extra["want"]); got != want {
+				t.Fatalf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
+			}
+			for out, lines := range outputs {
+				got := readOut(t, opts, out)
+				for _, line := range strings.Split(strings.TrimSpace(lines), "\n") {
+					if !strings.Contains(got, line) {
+						t.Errorf("%s does not contain %q", out, line)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestHostileFrontMatterEnds builds sites whose front matter would cost a
+// naive reader unbounded time or memory: aliases that expand to millions
+// of values, nesting as deep as the parser allows, the largest front
+// matter accepted. Each must end with its message; the deadline only
+// catches a hang.
+func TestHostileFrontMatterEnds(t *testing.T) {
+	files, _ := filepath.Glob("testdata/hostile/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			archive, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			archive = expandRepeats(t, archive)
+			// A hang fails the whole test binary with this message rather
+			// than waiting for go test's own timeout.
+			watchdog := time.AfterFunc(2*time.Minute, func() {
+				panic(file + ": the build did not end within two minutes")
+			})
+			defer watchdog.Stop()
+			_, extra, res, err := buildText(t, string(archive))
+			got, want := strings.Join(problemLines(err, res), "\n"), strings.TrimSpace(extra["want"])
+			if got != want {
+				t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
+			}
+		})
+	}
+}
+
+// expandRepeats replaces each {{repeat N "TEXT"}} in a fixture with TEXT,
+// a Go string literal, written N times, so that a fixture holds a large
+// input in a few lines.
+func expandRepeats(t *testing.T, archive []byte) []byte {
+	t.Helper()
+	const open = "{{repeat "
+	s := string(archive)
+	for {
+		start := strings.Index(s, open)
+		if start < 0 {
+			return []byte(s)
+		}
+		count, rest, _ := strings.Cut(s[start+len(open):], " ")
+		n, err := strconv.Atoi(count)
+		if err != nil {
+			t.Fatalf("{{repeat %s: %v", count, err)
+		}
+		literal, err := strconv.QuotedPrefix(rest)
+		if err != nil || !strings.HasPrefix(rest[len(literal):], "}}") {
+			t.Fatalf("{{repeat %s must be followed by a quoted string and }}", count)
+		}
+		text, _ := strconv.Unquote(literal)
+		s = s[:start] + strings.Repeat(text, n) + rest[len(literal)+2:]
+	}
+}
