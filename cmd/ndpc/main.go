@@ -76,7 +76,8 @@ const checkUsage = `Usage: ndpc check [flags]
 
 Runs every validation of ndpc build and writes nothing; also checks links to
 headings of other pages, images without image_alt, and lists pages missing
-their translation and drafts. Exit code 1 when there are errors, 0 when
+their translation and drafts; warns about translations changed in git before
+their page was changed again. Exit code 1 when there are errors, 0 when
 there are only warnings.
 
 Flags:
@@ -141,6 +142,13 @@ func check(args []string, stdout, stderr io.Writer) int {
 		out = stdout // workflow commands are read from standard output
 	}
 	code = report(res, err, *format, out)
+	for _, n := range res.Notes {
+		if *format == "github" {
+			fmt.Fprintf(stdout, "::notice::%s\n", n)
+		} else {
+			fmt.Fprintf(stdout, "ndpc check: %s\n", n)
+		}
+	}
 	for _, lang := range content.Langs {
 		if pages := res.Untranslated[lang]; len(pages) > 0 {
 			fmt.Fprintf(stdout, "ndpc check: %d pages have no %s version:\n", len(pages), lang)
