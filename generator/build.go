@@ -129,6 +129,7 @@ func Check(opts Options) (Result, error) {
 	}
 	b.collectHeadings()
 	b.checkSite()
+	b.checkTerms()
 	note := b.checkStale()
 	res := b.run(discard{})
 	res.Untranslated = b.untranslated
