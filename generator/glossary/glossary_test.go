@@ -23,6 +23,11 @@ en = "cross-innovation"
 ru = "кросс-инновации"
 avoid.en = ["cross-sector innovation"]
 avoid.ru = ["межотраслевые инновации"]
+
+[[term]]
+concept = "a focus group"
+ru = "фокус-группа"
+avoid.ru = ["фокусная группа"]
 `
 
 func load(t *testing.T, src string) (*Glossary, []string) {
@@ -57,6 +62,8 @@ func TestFind(t *testing.T) {
 		{"ru", "Сайт проекта, статьи, отчеты: по адресу в строке. А отчёт — здесь.", []string{"отчёт"}},
 		{"en", "The final papers and the final-paper draft; the report.", []string{"final papers", "final-paper"}},
 		{"en", "Cross-sector innovations and cross sector innovation", []string{"Cross-sector innovations", "cross sector innovation"}},
+		{"ru", "В фокусной группе, фокусных групп; фокусная-группа", []string{"фокусной группе", "фокусных групп", "фокусная-группа"}},
+		{"ru", "фокус-группа, фокус группы", nil},
 		{"en", "отчёт is not English", nil},
 		{"ru", "final paper is not Russian", nil},
 	} {
