@@ -96,6 +96,13 @@ func TestStaleTranslations(t *testing.T) {
 			want: "content/study.ru.md:1:1: warning: content/study.ru.md may be out of date: content/study.en.md changed on 2026-11-20 in {Add the budget} “Add the budget”; the Russian text was last changed on 2026-10-02 in {Add the pages} “Add the pages”: bring it up to date with content/study.en.md and commit it",
 		},
 		{
+			name: "a typo fixed, no translation needed",
+			steps: []step{
+				{name: "Add the pages", date: "2026-10-02T10:00:00Z", write: pages},
+				{name: "Fix a typo\n\nTranslation: not needed", date: "2026-11-20T10:00:00Z", write: map[string]string{en: page("About", "The studdy.")}},
+			},
+		},
+		{
 			name: "bundles",
 			steps: []step{
 				{name: "Add the brief", date: "2026-10-02T10:00:00Z", write: map[string]string{

@@ -114,6 +114,25 @@ type Change struct {
 	// committed version, or was never committed: it is being changed now,
 	// later than any commit.
 	Uncommitted bool
+	// NotForTranslation is true when the commit's message has the line
+	// "Translation: not needed" (NoTranslation): the change, such as a
+	// typo fixed, leaves the translation as up to date as it was.
+	NotForTranslation bool
+}
+
+// NoTranslation is the line of a commit message (a git trailer) that says
+// its changes need no translation; case does not matter.
+const NoTranslation = "Translation: not needed"
+
+// notForTranslation reports whether a commit message has the line
+// NoTranslation.
+func notForTranslation(message string) bool {
+	for _, line := range strings.Split(message, "\n") {
+		if strings.EqualFold(strings.TrimSpace(line), NoTranslation) {
+			return true
+		}
+	}
+	return false
 }
 
 // Day is the date of the change as its author wrote it, 2026-11-20.
@@ -177,10 +196,11 @@ func (r *Repo) change(c *object.Commit, name string, blob plumbing.Hash) (Change
 			continue
 		}
 		change := Change{
-			Commit:    c.Hash.String()[:7],
-			Subject:   strings.TrimSpace(strings.SplitN(c.Message, "\n", 2)[0]),
-			Authored:  c.Author.When,
-			Committed: c.Committer.When,
+			Commit:            c.Hash.String()[:7],
+			Subject:           strings.TrimSpace(strings.SplitN(c.Message, "\n", 2)[0]),
+			NotForTranslation: notForTranslation(c.Message),
+			Authored:          c.Author.When,
+			Committed:         c.Committer.When,
 		}
 		prev, prevBlob, err := r.before(c, name)
 		return change, prev, name, prevBlob, err
@@ -212,7 +232,8 @@ func (r *Repo) before(c *object.Commit, name string) (*object.Commit, plumbing.H
 // both files in one commit (or both not yet committed) leaves neither
 // behind; a change of one leaves the other behind, unless that one was
 // behind itself and so caught up. The file created first leaves the other
-// behind until it is created. A change not yet committed is the latest.
+// behind until it is created. A change not yet committed is the latest. A
+// change of one file in a commit marked NotForTranslation changes nothing.
 func Behind(a, b Log) bool {
 	type event struct {
 		Change
@@ -230,12 +251,13 @@ func Behind(a, b Log) bool {
 	sort.SliceStable(events, func(i, j int) bool { return events[i].before(events[j].Change) })
 	behind := 0 // the side left behind: 0 neither
 	for i := 0; i < len(events); {
-		side := events[i].side
+		side, keep := events[i].side, events[i].NotForTranslation
 		j := i + 1
 		for ; j < len(events) && !events[i].before(events[j].Change); j++ {
 			side |= events[j].side
 		}
 		switch {
+		case side != 3 && keep:
 		case side == 3, side == behind:
 			behind = 0
 		default:

@@ -71,8 +71,9 @@ func TestLog(t *testing.T) {
 }
 
 // TestBehind reads two logs as one history. Each log is written oldest
-// first: a commit by its name, committed on the day of its number; "now"
-// for a change not yet committed.
+// first: a commit by its name, committed on the day of its number, with !
+// when its message says "Translation: not needed"; "now" for a change not
+// yet committed.
 func TestBehind(t *testing.T) {
 	log := func(changes ...string) Log {
 		var l Log
@@ -81,8 +82,10 @@ func TestBehind(t *testing.T) {
 				l = append(Log{{Uncommitted: true}}, l...)
 				continue
 			}
+			notFor := strings.HasSuffix(c, "!")
+			c = strings.TrimSuffix(c, "!")
 			day, _ := strconv.Atoi(c[1:])
-			l = append(Log{{Commit: c, Committed: time.Date(2026, 10, day, 12, 0, 0, 0, time.UTC)}}, l...)
+			l = append(Log{{Commit: c, Committed: time.Date(2026, 10, day, 12, 0, 0, 0, time.UTC), NotForTranslation: notFor}}, l...)
 		}
 		return l
 	}
@@ -105,6 +108,10 @@ func TestBehind(t *testing.T) {
 		{"both not yet committed", log("c1", "c2", "now"), log("c1", "now"), false, false},
 		{"b never committed", log("c1"), log("now"), false, false},
 		{"a created alone", log("c1"), nil, false, true},
+		{"a typo fixed, no translation needed", log("c1", "c3!"), log("c1"), false, false},
+		{"a changed, then a typo fixed: b still behind", log("c1", "c2", "c3!"), log("c1"), false, true},
+		{"b caught up, then a typo fixed in a", log("c1", "c2", "c4!"), log("c1", "c3"), false, false},
+		{"both in a commit marked not for translation", log("c1", "c2!"), log("c1", "c2!"), false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := Behind(tc.a, tc.b); got != tc.aBehind {
