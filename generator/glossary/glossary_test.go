@@ -156,6 +156,11 @@ func TestLoadMistakes(t *testing.T) {
 			}},
 		{"twice", "[[term]]\nconcept = \"c\"\nru = \"доклад\"\nru = \"отчёт\"\n",
 			[]string{"i18n/glossary.toml:4:1: ru is given twice in this entry (first on line 3): keep one"}},
+		{"twice, first of the wrong kind", "[[term]]\nconcept = \"c\"\nru = 1\n\nru = \"отчёт\"\n",
+			[]string{
+				`i18n/glossary.toml:3:6: ru must be a text in quotes: ru = "…"`,
+				"i18n/glossary.toml:5:1: ru is given twice in this entry (first on line 3): keep one",
+			}},
 		{"words without a term", "[[term]]\nconcept = \"c\"\nen = \"report\"\navoid.ru = [\"отчёт\"]\n",
 			[]string{`i18n/glossary.toml:4:1: avoid.ru lists words but the entry has no ru term to use instead: add ru = "…"`}},
 		{"empty words", "[[term]]\nconcept = \"c\"\nru = \"—\"\nen = \"report\"\navoid.en = [\"\", \"paper\"]\n",

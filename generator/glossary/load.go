@@ -27,7 +27,7 @@ func Load(data []byte, name string, langs []string, problems *diag.List) *Glossa
 		case unstable.ArrayTable:
 			g.add(r.finish(cur))
 			key, at := r.key(e.Key())
-			cur = &entry{line: r.pos(at).line, values: map[string]value{}}
+			cur = &entry{line: r.pos(at).line, values: map[string]value{}, seen: map[string]unstable.Range{}}
 			if key != "term" {
 				r.errorf(at, "unknown list [[%s]]: the glossary is a list of [[term]] entries", key)
 				cur.skip = true
@@ -69,9 +69,9 @@ type reader struct {
 // entry is one [[term]] as written: each key with its value.
 type entry struct {
 	line   int
-	skip   bool // a table that is not a [[term]]: its keys are not read
-	values map[string]value
-	wrong  map[string]bool // keys given with a value of the wrong kind
+	skip   bool                      // a table that is not a [[term]]: its keys are not read
+	values map[string]value          // the keys with a value of the right kind
+	seen   map[string]unstable.Range // every key given, where
 }
 
 // value is the text or list of texts of one key.
@@ -104,14 +104,11 @@ func (r *reader) set(e *entry, key string, at unstable.Range, v *unstable.Node) 
 		r.errorf(at, "unknown key %s: an entry has %s", key, quoteList(r.keys()))
 		return
 	}
-	if prev, ok := e.values[key]; ok || e.wrong[key] {
-		r.errorf(at, "%s is given twice in this entry (first on line %d): keep one", key, r.pos(prev.key).line)
+	if first, ok := e.seen[key]; ok {
+		r.errorf(at, "%s is given twice in this entry (first on line %d): keep one", key, r.pos(first).line)
 		return
 	}
-	if e.wrong == nil {
-		e.wrong = map[string]bool{}
-	}
-	e.wrong[key] = true // until its value is read
+	e.seen[key] = at
 	list := strings.Contains(key, ".")
 	val := value{key: at}
 	switch {
@@ -134,7 +131,6 @@ func (r *reader) set(e *entry, key string, at unstable.Range, v *unstable.Node) 
 		return
 	}
 	e.values[key] = val
-	delete(e.wrong, key)
 }
 
 // finish checks a whole entry and returns its terms, one per language.
@@ -143,8 +139,8 @@ func (r *reader) finish(e *entry) []*Term {
 		return nil
 	}
 	concept, ok := e.values["concept"]
-	if e.wrong["concept"] {
-		return nil
+	if _, given := e.seen["concept"]; given && !ok {
+		return nil // reported as of the wrong kind
 	}
 	if !ok || strings.TrimSpace(concept.texts[0]) == "" {
 		r.errorAt(e.line, 1, "this entry has no concept: add concept = \"…\", a few words that say what the term means")

@@ -75,7 +75,7 @@ func Open(dir string) (*Repo, error) {
 		return nil, err
 	}
 	prefix, err := filepath.Rel(root, abs)
-	if err != nil || strings.HasPrefix(prefix, "..") {
+	if err != nil || prefix == ".." || strings.HasPrefix(prefix, ".."+string(filepath.Separator)) {
 		return nil, ErrNotRepository
 	}
 	if shallow, err := repo.Storer.Shallow(); err != nil {
@@ -98,21 +98,21 @@ func Open(dir string) (*Repo, error) {
 	return r, nil
 }
 
-// Change is the last change of a file.
+// Change is one change of a file's text: a commit, or what is not yet
+// committed.
 type Change struct {
-	// Commit is the abbreviated hash (7 hexadecimal digits) of the last
-	// commit that changed the file's text; "" when the file was never
-	// committed.
+	// Commit is the abbreviated hash (7 hexadecimal digits) of the commit;
+	// "" for a change not yet committed.
 	Commit string
-	// Subject is the first line of that commit's message.
+	// Subject is the first line of the commit's message.
 	Subject string
 	// Authored is when the change was written (the commit's author date,
 	// in the author's time zone); Committed is when it entered the history
 	// (its committer date), which orders changes.
 	Authored, Committed time.Time
-	// Uncommitted is true when the file on disk differs from its last
-	// committed version, or was never committed: it is being changed now,
-	// later than any commit.
+	// Uncommitted is true for the change not yet committed: the file on
+	// disk differs from its last committed version, or was never
+	// committed. It is later than any commit.
 	Uncommitted bool
 	// NotForTranslation is true when the commit's message has the line
 	// "Translation: not needed" (NoTranslation): the change, such as a
