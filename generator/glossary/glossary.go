@@ -72,19 +72,25 @@ func (g *Glossary) Find(text, lang string) []Hit {
 		if ws == nil {
 			ws = words(text, lang)
 		}
-		allowed := map[int]bool{} // byte offsets inside an allowed phrase
+		var allowed [][2]int // byte ranges of the allowed phrases said
 		for i := range ws {
 			for _, a := range t.allow {
 				if end, ok := a.at(text, ws, i); ok {
-					for o := ws[i].start; o < end; o++ {
-						allowed[o] = true
-					}
+					allowed = append(allowed, [2]int{ws[i].start, end})
 				}
 			}
 		}
+		isAllowed := func(off int) bool {
+			for _, r := range allowed {
+				if off >= r[0] && off < r[1] {
+					return true
+				}
+			}
+			return false
+		}
 		for i := range ws {
 			for k, v := range t.avoid {
-				if end, ok := v.at(text, ws, i); ok && !allowed[ws[i].start] {
+				if end, ok := v.at(text, ws, i); ok && !isAllowed(ws[i].start) {
 					said := strings.Join(strings.Fields(text[ws[i].start:end]), " ")
 					hits = append(hits, Hit{Start: ws[i].start, End: end, Said: said, Variant: t.Avoid[k], Term: t})
 					break
@@ -96,18 +102,17 @@ func (g *Glossary) Find(text, lang string) []Hit {
 	return hits
 }
 
-// Langs lists the languages the glossary has words to avoid in.
-func (g *Glossary) Langs() []string {
-	seen := map[string]bool{}
-	var out []string
+// checks reports whether the glossary has words to avoid in lang.
+func (g *Glossary) checks(lang string) bool {
+	if g == nil {
+		return false
+	}
 	for _, t := range g.Terms {
-		if len(t.avoid) > 0 && !seen[t.Lang] {
-			seen[t.Lang] = true
-			out = append(out, t.Lang)
+		if t.Lang == lang && len(t.avoid) > 0 {
+			return true
 		}
 	}
-	sort.Strings(out)
-	return out
+	return false
 }
 
 // quoteList writes names as a, b and c.

@@ -27,7 +27,7 @@ var mdParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Foo
 // descriptions, not in code, HTML or addresses. Lines count from 1 at the
 // body's first line.
 func (g *Glossary) Markdown(src []byte, lang string) []Use {
-	if g == nil {
+	if !g.checks(lang) {
 		return nil
 	}
 	doc := mdParser.Parse(text.NewReader(src))
@@ -134,7 +134,7 @@ func Offset(src []byte, line int) int {
 // keys or comments. A file that is not valid TOML has none (the build
 // reports it).
 func (g *Glossary) TOML(src []byte, lang string) []Use {
-	if g == nil {
+	if !g.checks(lang) {
 		return nil
 	}
 	var p unstable.Parser

@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/kljensen/snowball"
@@ -43,18 +44,25 @@ func words(text, lang string) []word {
 
 var foldYo = strings.NewReplacer("ё", "е")
 
+// stems keeps the stem of every word met, per language and word: a site's
+// texts use a few thousand words many times over, and stemming costs more
+// than looking up.
+var stems sync.Map // [2]string{lang, word} → string
+
 // stem returns the stem of one word in lang; a language without a stemmer
 // compares whole words.
 func stem(w, lang string) string {
-	w = foldYo.Replace(strings.ToLower(w))
-	name, ok := stemmers[lang]
-	if !ok {
-		return w
+	key := [2]string{lang, w}
+	if s, ok := stems.Load(key); ok {
+		return s.(string)
 	}
-	s, err := snowball.Stem(w, name, true)
-	if err != nil {
-		return w
+	s := foldYo.Replace(strings.ToLower(w))
+	if name, ok := stemmers[lang]; ok {
+		if st, err := snowball.Stem(s, name, true); err == nil {
+			s = st
+		}
 	}
+	stems.Store(key, s)
 	return s
 }
 
