@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/kljensen/snowball"
+	"golang.org/x/text/unicode/norm"
 )
 
 // stemmers names the Snowball stemmer of each language of the site.
@@ -18,8 +19,9 @@ type word struct {
 }
 
 // words splits text into words (runs of letters, marks and digits) and
-// stems each with the language's Snowball stemmer, after folding case and
-// ё into е, so that отчёта, Отчётом and отчете have the same stem.
+// stems each with the language's Snowball stemmer, after composing
+// accented letters (NFC), folding case and ё into е, so that отчёта,
+// Отчётом and отчете have the same stem.
 func words(text, lang string) []word {
 	var ws []word
 	start := -1
@@ -56,7 +58,7 @@ func stem(w, lang string) string {
 	if s, ok := stems.Load(key); ok {
 		return s.(string)
 	}
-	s := foldYo.Replace(strings.ToLower(w))
+	s := foldYo.Replace(strings.ToLower(norm.NFC.String(w))) // ё typed as е and a combining diaeresis too
 	if name, ok := stemmers[lang]; ok {
 		if st, err := snowball.Stem(s, name, true); err == nil {
 			s = st
