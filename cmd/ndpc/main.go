@@ -76,9 +76,9 @@ const checkUsage = `Usage: ndpc check [flags]
 
 Runs every validation of ndpc build and writes nothing; also checks links to
 headings of other pages, images without image_alt, and lists pages missing
-their translation and drafts; warns about translations changed in git before
-their page was changed again. Exit code 1 when there are errors, 0 when
-there are only warnings.
+their translation and drafts; warns about translations left behind in git
+by their page, and about words that i18n/glossary.toml says to avoid. Exit
+code 1 when there are errors, 0 when there are only warnings.
 
 Flags:
 `
