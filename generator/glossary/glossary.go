@@ -72,21 +72,26 @@ func (g *Glossary) Find(text, lang string) []Hit {
 		if ws == nil {
 			ws = words(text, lang)
 		}
-		var allowed [][2]int // byte ranges of the allowed phrases said
+		var allowed [][2]int // byte ranges of the allowed phrases said, in order, apart
 		for i := range ws {
 			for _, a := range t.allow {
-				if end, ok := a.at(text, ws, i); ok {
+				end, ok := a.at(text, ws, i)
+				if !ok {
+					continue
+				}
+				if n := len(allowed); n > 0 && ws[i].start < allowed[n-1][1] {
+					allowed[n-1][1] = max(allowed[n-1][1], end)
+				} else {
 					allowed = append(allowed, [2]int{ws[i].start, end})
 				}
 			}
 		}
+		next := 0 // the first allowed range that does not end before the word
 		isAllowed := func(off int) bool {
-			for _, r := range allowed {
-				if off >= r[0] && off < r[1] {
-					return true
-				}
+			for next < len(allowed) && allowed[next][1] <= off {
+				next++
 			}
-			return false
+			return next < len(allowed) && allowed[next][0] <= off
 		}
 		for i := range ws {
 			for k, v := range t.avoid {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"ndpc/generator/diag"
 )
@@ -183,5 +184,29 @@ func TestLoadMistakes(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestLongText: a page of 200,000 words to avoid on one line, and as many
+// in a front matter field, are each placed in one pass over the text, not
+// one per word (which would take hours). The deadline only bounds a hang.
+func TestLongText(t *testing.T) {
+	g, _ := load(t, testGlossary)
+	line := strings.Repeat("отчёт, статьи, отчёты ", 100_000)
+	done := make(chan [3]int, 1)
+	go func() {
+		md := g.Markdown([]byte(line), "ru")
+		field := "title: " + line
+		in := g.Within([]byte(field), 0, len(field), line, "ru")
+		toml := g.TOML([]byte("t = \""+line+"\"\n"), "ru")
+		done <- [3]int{len(md), len(in), len(toml)}
+	}()
+	select {
+	case n := <-done:
+		if n != [3]int{100_000, 100_000, 100_000} {
+			t.Errorf("found %v, want 100,000 in each (the allowed phrase left alone)", n)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("still placing the words after two minutes")
 	}
 }

@@ -33,8 +33,9 @@ func (g *Glossary) Markdown(src []byte, lang string) []Use {
 	doc := mdParser.Parse(text.NewReader(src))
 	var uses []Use
 	var b runs
+	loc := &locator{src: src}
 	flush := func() {
-		uses = append(uses, b.find(g, src, lang)...)
+		uses = append(uses, b.find(g, loc, lang)...)
 		b = runs{}
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -73,8 +74,8 @@ func (b *runs) add(s string, srcAt int) {
 	b.text.WriteString(s)
 }
 
-// find returns the uses in the block's text, placed in src.
-func (b *runs) find(g *Glossary, src []byte, lang string) []Use {
+// find returns the uses in the block's text, placed in the source.
+func (b *runs) find(g *Glossary, loc *locator, lang string) []Use {
 	text := b.text.String()
 	var uses []Use
 	for _, h := range g.Find(text, lang) {
@@ -83,7 +84,7 @@ func (b *runs) find(g *Glossary, src []byte, lang string) []Use {
 			i--
 		}
 		off := b.srcAt[i] + h.Start - b.starts[i]
-		p := positionOf(src, off)
+		p := loc.at(off)
 		uses = append(uses, Use{Hit: h, Line: p.line, Col: p.col})
 	}
 	return uses
@@ -95,8 +96,12 @@ func (b *runs) find(g *Glossary, src []byte, lang string) []Use {
 // from when the source spells them otherwise (with escapes, or across
 // lines).
 func (g *Glossary) Within(src []byte, from, to int, value, lang string) []Use {
+	return g.within(&locator{src: src}, from, to, value, lang)
+}
+
+func (g *Glossary) within(loc *locator, from, to int, value, lang string) []Use {
 	var uses []Use
-	at := from
+	at, lost := from, false
 	for _, h := range g.Find(value, lang) {
 		off := from
 		first := value[h.Start:h.End]
@@ -104,16 +109,45 @@ func (g *Glossary) Within(src []byte, from, to int, value, lang string) []Use {
 			first = first[:i] // a phrase broken across lines: find its first word
 		}
 		for _, s := range []string{h.Said, first} {
-			if i := bytes.Index(src[at:to], []byte(s)); i >= 0 {
+			if lost {
+				break // once the source spells a hit otherwise, the next ones are not looked for
+			}
+			if i := bytes.Index(loc.src[at:to], []byte(s)); i >= 0 {
 				off = at + i
 				at = off + len(s)
 				break
 			}
+			lost = s == first
 		}
-		p := positionOf(src, off)
+		p := loc.at(off)
 		uses = append(uses, Use{Hit: h, Line: p.line, Col: p.col})
 	}
 	return uses
+}
+
+// locator turns byte offsets of a source into lines and columns, counting
+// on from the offset it was last asked for, so that offsets asked for in
+// order cost one pass over the source in all.
+type locator struct {
+	src  []byte
+	off  int
+	last position
+}
+
+func (l *locator) at(off int) position {
+	off = min(max(off, 0), len(l.src))
+	if off < l.off || l.last.line == 0 {
+		l.off, l.last = 0, position{1, 1}
+	}
+	for _, r := range string(l.src[l.off:off]) {
+		if r == '\n' {
+			l.last.line, l.last.col = l.last.line+1, 1
+		} else {
+			l.last.col++
+		}
+	}
+	l.off = off
+	return l.last
 }
 
 // Offset returns the byte offset of the start of line (from 1) in src.
@@ -139,12 +173,13 @@ func (g *Glossary) TOML(src []byte, lang string) []Use {
 	}
 	var p unstable.Parser
 	p.Reset(src)
+	loc := &locator{src: src}
 	var uses []Use
 	var visit func(n *unstable.Node)
 	visit = func(n *unstable.Node) {
 		switch n.Kind {
 		case unstable.String:
-			uses = append(uses, g.Within(src, int(n.Raw.Offset), int(n.Raw.Offset+n.Raw.Length), string(n.Data), lang)...)
+			uses = append(uses, g.within(loc, int(n.Raw.Offset), int(n.Raw.Offset+n.Raw.Length), string(n.Data), lang)...)
 		case unstable.Array, unstable.InlineTable, unstable.KeyValue:
 			if n.Kind == unstable.KeyValue {
 				visit(n.Value())
