@@ -38,9 +38,9 @@ func (b *builder) checkStale() string {
 			continue
 		}
 		if history.Behind(ql, pl) {
-			b.warnStale(q, p, pl[0], ql[0])
+			b.warnStale(q, p, pl.Latest(), ql[0])
 		} else if history.Behind(pl, ql) {
-			b.warnStale(p, q, ql[0], pl[0])
+			b.warnStale(p, q, ql.Latest(), pl[0])
 		}
 	}
 	return ""

@@ -103,6 +103,15 @@ func TestStaleTranslations(t *testing.T) {
 			},
 		},
 		{
+			name: "changed, then a typo fixed: the change named is the one to translate",
+			steps: []step{
+				{name: "Add the pages", date: "2026-10-02T10:00:00Z", write: pages},
+				{name: "Add the budget", date: "2026-11-20T10:00:00Z", write: map[string]string{en: page("About", "The budgett.")}},
+				{name: "Fix a typo\n\nTranslation: not needed", date: "2026-11-21T10:00:00Z", write: map[string]string{en: page("About", "The budget.")}},
+			},
+			want: "content/about.ru.md:1:1: warning: content/about.ru.md may be out of date: content/about.en.md changed on 2026-11-20 in {Add the budget} “Add the budget”; the Russian text was last changed on 2026-10-02 in {Add the pages} “Add the pages”: bring it up to date with content/about.en.md and commit it",
+		},
+		{
 			name: "bundles",
 			steps: []step{
 				{name: "Add the brief", date: "2026-10-02T10:00:00Z", write: map[string]string{

@@ -145,6 +145,17 @@ func (c Change) Day() string {
 // one that created it.
 type Log []Change
 
+// Latest returns the newest change that counts for translations: not one
+// marked NotForTranslation, unless all are.
+func (l Log) Latest() Change {
+	for _, c := range l {
+		if !c.NotForTranslation {
+			return c
+		}
+	}
+	return l[0]
+}
+
 // Log returns the changes of the file at rel, a path relative to the
 // content folder given to Open (slash-separated). A file never committed
 // has one change, uncommitted.
