@@ -74,6 +74,9 @@ type Result struct {
 	// Untranslated lists, per language, the pages that have no version in
 	// it (filled by Check).
 	Untranslated map[content.Lang][]string
+	// Notes are what Check could not check, to be said once (such as stale
+	// translations outside git).
+	Notes []string
 }
 
 // Build builds the site. On failure it returns a *diag.Errors listing
@@ -136,8 +139,13 @@ func Check(opts Options) (Result, error) {
 	b.collectHeadings()
 	b.checkSite()
 	b.checkPrivacy()
+	b.checkTerms()
+	note := b.checkStale()
 	res := b.run(discard{})
 	res.Untranslated = b.untranslated
+	if note != "" {
+		res.Notes = append(res.Notes, note)
+	}
 	return res, problems.Err()
 }
 

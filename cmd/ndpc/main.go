@@ -82,8 +82,9 @@ const checkUsage = `Usage: ndpc check [flags]
 
 Runs every validation of ndpc build and writes nothing; also checks links to
 headings of other pages, images without image_alt, and lists pages missing
-their translation and drafts. Exit code 1 when there are errors, 0 when
-there are only warnings.
+their translation and drafts; warns about translations left behind in git
+by their page, and about words that i18n/glossary.toml says to avoid. Exit
+code 1 when there are errors, 0 when there are only warnings.
 
 Flags:
 `
@@ -152,6 +153,13 @@ func check(args []string, stdout, stderr io.Writer) int {
 		out = stdout // workflow commands are read from standard output
 	}
 	code = report(res, err, *format, out)
+	for _, n := range res.Notes {
+		if *format == "github" {
+			fmt.Fprintf(stdout, "::notice::%s\n", n)
+		} else {
+			fmt.Fprintf(stdout, "ndpc check: %s\n", n)
+		}
+	}
 	for _, lang := range content.Langs {
 		if pages := res.Untranslated[lang]; len(pages) > 0 {
 			fmt.Fprintf(stdout, "ndpc check: %s no %s version:\n", locale.Count(len(pages), "page has", "pages have"), languageName(lang))
