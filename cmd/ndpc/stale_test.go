@@ -13,7 +13,7 @@ import (
 // its file, and says once when it cannot tell.
 func TestCheckStale(t *testing.T) {
 	repo := gittest.New(t)
-	i18n := repoArgs(t, repo.Dir)[4:]
+	i18n := siteArgs(t, repo.Dir)[2:] // the repository's templates, static files and i18n tables
 	repo.Write("content/about.en.md", "---\ntitle: About\n---\nThe study.\n")
 	repo.Write("content/about.ru.md", "---\ntitle: О проекте\n---\nИсследование.\n")
 	first := repo.Commit("2026-10-02T10:00:00+03:00", "Add the pages")
