@@ -82,6 +82,9 @@ type Result struct {
 // Build builds the site. On failure it returns a *diag.Errors listing
 // every problem, and the previous output stays as it was.
 func Build(opts Options) (Result, error) {
+	if err := checkOut(opts); err != nil {
+		return Result{}, err
+	}
 	problems := &diag.List{}
 	t := newTimer(opts.Timings)
 	pagefind, err := prepareSearch(&opts, problems)
@@ -234,9 +237,9 @@ type builder struct {
 
 // load reads the settings, i18n tables, templates and content.
 func load(opts Options, problems *diag.List) (*builder, error) {
-	for _, dir := range []string{opts.Content, opts.Templates, opts.I18n} {
-		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-			return nil, fmt.Errorf("%s: no such folder: run ndpc from the repository's root, or point to it with a flag (see ndpc build --help)", dir)
+	for _, dir := range []struct{ flag, path string }{{"--content", opts.Content}, {"--templates", opts.Templates}, {"--i18n", opts.I18n}} {
+		if info, err := os.Stat(dir.path); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("%s: no such folder: run ndpc from the repository's root, or name the folder with %s", dir.path, dir.flag)
 		}
 	}
 	settings, err := loadSettings(opts.Content, problems)

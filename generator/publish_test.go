@@ -348,6 +348,18 @@ func TestSearchWithoutNode(t *testing.T) {
 			}
 		}
 	})
+	t.Run("CI=false", func(t *testing.T) {
+		dir := t.TempDir()
+		writeSite(t, dir, []byte(site))
+		opts := siteOptions(t, dir)
+		opts.Search = true
+		t.Setenv("PATH", "")
+		t.Setenv("CI", "false")
+		t.Setenv("NETLIFY", "0")
+		if _, err := Build(opts); err != nil {
+			t.Errorf("CI=false NETLIFY=0 count as not publishing, but: %v", err)
+		}
+	})
 	for _, env := range []string{"CI", "NETLIFY"} {
 		t.Run(env, func(t *testing.T) {
 			dir := t.TempDir()
@@ -359,7 +371,7 @@ func TestSearchWithoutNode(t *testing.T) {
 			t.Setenv("NETLIFY", "")
 			t.Setenv(env, "true")
 			_, err := Build(opts)
-			if !errors.Is(err, ErrNoSearchIndex) || !strings.Contains(err.Error(), env+" is set") || !strings.Contains(err.Error(), "--search=false") {
+			if !errors.Is(err, ErrNoSearchIndex) || !strings.Contains(err.Error(), "("+env+"=true)") || !strings.Contains(err.Error(), "--search=false") {
 				t.Errorf("err = %v", err)
 			}
 			if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {

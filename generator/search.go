@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -34,11 +33,14 @@ import (
 var ErrNoSearchIndex = errors.New("the published site needs its search index")
 
 // publishing reports whether the environment is a CI run or a Netlify
-// build, where a build must not silently leave search out.
+// build, where a build must not silently leave search out: NETLIFY or CI
+// is set to anything but "", "0" or "false".
 func publishing() (name string, ok bool) {
 	for _, v := range []string{"NETLIFY", "CI"} {
-		if os.Getenv(v) != "" {
-			return v, true
+		switch strings.ToLower(os.Getenv(v)) {
+		case "", "0", "false":
+		default:
+			return v + "=" + os.Getenv(v), true
 		}
 	}
 	return "", false
@@ -53,40 +55,43 @@ func prepareSearch(opts *Options, problems *diag.List) (string, error) {
 	if !opts.Search {
 		return "", nil
 	}
-	cmd, where, why := findPagefind(opts)
+	cmd, why := findPagefind(opts)
 	if why == nil {
 		return cmd, nil
 	}
-	fix := "to have search, install Node.js 18 or newer and build again (the build installs Pagefind into .tools itself); to leave search out, build with --search=false"
-	if env, ok := publishing(); ok {
-		return "", fmt.Errorf("%w (%s is set), and Pagefind, which makes it, cannot run: %v; %s", ErrNoSearchIndex, env, why, fix)
+	fix := "to have search, install Node.js 18 or newer and build again (the build installs Pagefind itself)"
+	if !errors.Is(why, nodetools.ErrNoNode) {
+		fix = "to have search, fix that and build again"
 	}
-	problems.Add(diag.Problem{Path: where, Severity: diag.Warning,
-		Message: fmt.Sprintf("the site was built without its search index (its search page says so), because Pagefind, which makes it, cannot run: %v; %s", why, fix)})
+	fix += "; to leave search out, build with --search=false"
+	if env, ok := publishing(); ok {
+		return "", fmt.Errorf("%w (%s), and Pagefind, which makes it, cannot run: %v; %s", ErrNoSearchIndex, env, why, fix)
+	}
+	problems.Add(diag.Problem{Severity: diag.Warning,
+		Message: fmt.Sprintf("the site was built without its search index, because Pagefind, which makes it, cannot run: %v; %s", why, fix)})
 	opts.Search = false
 	return "", nil
 }
 
 // findPagefind returns Pagefind's command, installed in the repository's
 // .tools (and installed there now if needed) or else on the PATH. When
-// there is none, why says why and where names the file to blame.
-func findPagefind(opts *Options) (cmd, where string, why error) {
+// there is none, why says why.
+func findPagefind(opts *Options) (cmd string, why error) {
 	tools, ok := nodetools.Find(opts.Templates)
 	if !ok {
 		if p, err := exec.LookPath("pagefind"); err == nil {
-			return p, "", nil
+			return p, nil
 		}
-		return "", filepath.ToSlash(filepath.Join(nodetools.Dir, "package.json")), errors.New("no .tools/package.json in the repository and no pagefind on the PATH")
+		return "", errors.New("there is no .tools/package.json in the repository, nor a pagefind command on the PATH")
 	}
-	where = filepath.ToSlash(filepath.Join(nodetools.Dir, "package.json"))
 	log := opts.Log
 	if log == nil {
 		log = os.Stderr
 	}
 	if err := tools.Ensure(log); err != nil {
-		return "", where, err
+		return "", err
 	}
-	return tools.Bin("pagefind"), "", nil
+	return tools.Bin("pagefind"), nil
 }
 
 // indexSearch runs Pagefind (cmd) over a finished build in dir.

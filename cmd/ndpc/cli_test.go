@@ -34,7 +34,12 @@ func TestFlagMistakes(t *testing.T) {
 		{[]string{"build", "--base-ur", "https://example.org/"}, "did you mean --base-url?"},
 		{[]string{"new", "case-study", "x", "--contnet", "c"}, "ndpc new: unknown flag --contnet: did you mean --content?"},
 		{[]string{"import", "--frobnicate", "x.csv"}, "ndpc import: unknown flag --frobnicate\n"},
-		{[]string{"build", "--out"}, "ndpc build: flag needs an argument: -out"},
+		{[]string{"build", "--out"}, "ndpc build: --out needs a value after it: --out folder"},
+		{[]string{"build", "--search=no"}, `ndpc build: --search takes true or false, not "no"`},
+		{[]string{"serve", "--port", "abc"}, `ndpc serve: --port must be a port number from 0 to 65535, such as 1313, not "abc"`},
+		{[]string{"serve", "--port=99999"}, `--port must be a port number from 0 to 65535, such as 1313, not "99999"`},
+		{[]string{"build", "--base-url", "example.org"}, `ndpc build: --base-url must be an absolute http or https address, such as https://example.org/, not "example.org"`},
+		{[]string{"check", "--base-url=javascript:alert(1)"}, `--base-url must be an absolute http or https address`},
 		{[]string{"build", "stray"}, `ndpc build: unexpected argument "stray"`},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -65,7 +70,7 @@ func TestHelpOnStandardOutput(t *testing.T) {
 			if code := run([]string{cmd, help}, &out, &errOut); code != 0 {
 				t.Errorf("%s %s: exit %d", cmd, help, code)
 			}
-			if !strings.HasPrefix(out.String(), "Usage: ndpc "+cmd) || !strings.Contains(out.String(), "  -content") {
+			if !strings.HasPrefix(out.String(), "Usage: ndpc "+cmd) || !strings.Contains(out.String(), "\n  --content folder\n") {
 				t.Errorf("%s %s: stdout lacks the usage and flags:\n%s", cmd, help, out.String())
 			}
 			if errOut.Len() > 0 {
@@ -137,7 +142,7 @@ func TestVersion(t *testing.T) {
 	}
 	var out bytes.Buffer
 	run([]string{"version"}, &out, &out)
-	if !strings.Contains(out.String(), "not recorded (go run records it with -buildvcs=true") {
+	if !strings.Contains(out.String(), "not recorded: this program was built without version control information") {
 		t.Errorf("without build information the version says nothing of it:\n%s", out.String())
 	}
 }
@@ -221,5 +226,19 @@ func TestServeStopsWhenGoRunIsTerminated(t *testing.T) {
 			t.Fatalf("the server on %s still answers after go run was terminated", addr)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestCommandSuggestions: a mistyped command is answered with the nearest
+// one; a word near none gets the usage.
+func TestCommandSuggestions(t *testing.T) {
+	for typed, want := range map[string]string{
+		"biuld": "did you mean ndpc build?", "server": "did you mean ndpc serve?", "chek": "did you mean ndpc check?",
+		"imprt": "did you mean ndpc import?", "frobnicate": "Usage:",
+	} {
+		var out, errOut bytes.Buffer
+		if code := run([]string{typed}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), want) {
+			t.Errorf("ndpc %s: exit %d, %q; want 2 and %q", typed, code, errOut.String(), want)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -43,12 +44,10 @@ func (f *flags) parse(args []string) (rest []string, code int, ok bool) {
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(f.stdout, f.usage)
-		f.SetOutput(f.stdout)
-		f.PrintDefaults()
-		f.SetOutput(io.Discard)
+		f.printDefaults()
 		return nil, 0, false
 	case err != nil:
-		fmt.Fprintf(f.stderr, "%s: %v\n%s (%s --help lists every flag)\n", f.Name(), err, firstLine(f.usage), f.Name())
+		fmt.Fprintf(f.stderr, "%s: %s\n%s (%s --help lists every flag)\n", f.Name(), f.plainError(err), firstLine(f.usage), f.Name())
 		return nil, 2, false
 	}
 	return rest, 0, true
@@ -94,12 +93,18 @@ func (f *flags) mistake(args []string) error {
 	return nil
 }
 
-// nearest returns the known flag closest to name, or "" when none is
-// close: at most a third of its letters differ (two at least), or name
-// begins it.
+// nearest returns the known flag closest to name, or "".
 func (f *flags) nearest(name string) string {
 	var names []string
 	f.VisitAll(func(fl *flag.Flag) { names = append(names, fl.Name) })
+	return nearest(name, names)
+}
+
+// nearest returns the one of names closest to name, or "" when none is
+// close: at most a third of its letters differ (two at least, by
+// Levenshtein distance), or name begins it.
+func nearest(name string, names []string) string {
+	names = append([]string(nil), names...)
 	sort.Strings(names)
 	best, bestDist := "", 0
 	for _, n := range names {
@@ -112,6 +117,55 @@ func (f *flags) nearest(name string) string {
 		}
 	}
 	return best
+}
+
+// flagErrors are the flag package's messages, which name flags with one
+// dash and speak of parse errors, and what ndpc says instead.
+var flagErrors = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`^invalid boolean value "(.*)" for -(\S+): .*$`), `--$2 takes true or false, not "$1"`},
+	{regexp.MustCompile(`^invalid value "(.*)" for flag -(\S+): parse error$`), `--$2 takes a number, not "$1"`},
+	{regexp.MustCompile(`^invalid value "(.*)" for flag -(\S+): (.*)$`), `--$2 $3, not "$1"`},
+}
+
+// plainError words a flag package error as ndpc's other messages.
+func (f *flags) plainError(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		if fl := f.Lookup(name); fl != nil {
+			arg, _ := flag.UnquoteUsage(fl)
+			return fmt.Sprintf("--%s needs a value after it: --%s %s", name, name, arg)
+		}
+	}
+	for _, e := range flagErrors {
+		if e.re.MatchString(msg) {
+			return e.re.ReplaceAllString(msg, e.with)
+		}
+	}
+	return msg
+}
+
+// printDefaults lists the flags on standard output, each with two dashes
+// as the README writes them: --name ARG, then its usage and default.
+func (f *flags) printDefaults() {
+	f.VisitAll(func(fl *flag.Flag) {
+		name, usage := flag.UnquoteUsage(fl)
+		line := "  --" + fl.Name
+		if name != "" {
+			line += " " + name
+		}
+		line += "\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t")
+		if _, err := strconv.Atoi(fl.DefValue); err == nil || isSwitch(fl) {
+			if fl.DefValue != "false" {
+				line += " (default " + fl.DefValue + ")"
+			}
+		} else if fl.DefValue != "" {
+			line += fmt.Sprintf(" (default %q)", fl.DefValue)
+		}
+		fmt.Fprintln(f.stdout, line)
+	})
 }
 
 // isSwitch reports whether a flag is a boolean one, given without a value.
@@ -160,6 +214,6 @@ func siteFlags(fs *flags, opts *generator.Options) {
 	fs.StringVar(&opts.Templates, "templates", opts.Templates, "templates `folder`")
 	fs.StringVar(&opts.Static, "static", opts.Static, "static files `folder`")
 	fs.StringVar(&opts.I18n, "i18n", opts.I18n, "interface strings `folder`")
-	fs.StringVar(&opts.BaseURL, "base-url", opts.BaseURL, "absolute `URL` of the site (default: base_url in content/site.toml)")
+	fs.Var(urlValue{&opts.BaseURL}, "base-url", "absolute `URL` of the site, such as https://example.org/ (default: base_url in content/site.toml)")
 	fs.BoolVar(&opts.Drafts, "drafts", opts.Drafts, "include pages with draft: true")
 }

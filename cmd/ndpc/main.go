@@ -38,6 +38,9 @@ Usage:
 Run it from the repository's root.
 `
 
+// commands are the subcommands, for suggestions.
+var commands = []string{"build", "check", "serve", "new", "import", "version", "help"}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -64,6 +67,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version", "-version":
 		fmt.Fprint(stdout, version())
 		return 0
+	}
+	if near := nearest(args[0], commands); near != "" {
+		fmt.Fprintf(stderr, "ndpc: unknown command %q: did you mean ndpc %s?\n", args[0], near)
+		return 2
 	}
 	fmt.Fprintf(stderr, "ndpc: unknown command %q\n\n%s", args[0], usage)
 	return 2
@@ -95,7 +102,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	siteFlags(fs, &opts)
 	fs.StringVar(&opts.Out, "out", opts.Out, "output `folder`, replaced only when the build succeeds")
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
-	fs.BoolVar(&opts.Search, "search", opts.Search, "build the search index with Pagefind (needs Node.js and the tools that npm install --prefix .tools puts in place); --search=false skips it")
+	fs.BoolVar(&opts.Search, "search", opts.Search, "build the search index with Pagefind (needs Node.js; the first build installs Pagefind into .tools itself); --search=false skips it")
 	fs.BoolVar(&opts.PDF, "pdf", opts.PDF, "typeset the PDFs of the briefs and the report; --pdf=false skips them (briefs with their own PDF keep it)")
 	fs.StringVar(&opts.PDFCache, "pdf-cache", "", "`folder` that keeps the typeset PDFs between builds (default .cache/pdf beside the output folder; \"off\" keeps none)")
 	rest, code, ok := fs.parse(args)

@@ -33,7 +33,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("ndpc serve", serveUsage, stdout, stderr)
 	siteFlags(fs, &site)
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on")
-	port := fs.Int("port", 1313, "`port` to listen on")
+	port := 1313
+	fs.Var(portValue{&port}, "port", "`port` to listen on, 0 to 65535 (0: any free port)")
 	_ = fs.Bool("search", true, "accepted, like ndpc build's flag; the preview builds no search index")
 	_ = fs.Bool("pdf", false, "accepted, like ndpc build's flag; the preview makes no PDFs (ndpc build does)")
 	rest, code, ok := fs.parse(args)
@@ -47,9 +48,9 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	ctx, stopWatching := untilGoRunEnds(ctx)
 	defer stopWatching()
-	srv, err := preview.Start(ctx, preview.Options{Site: site, Bind: *bind, Port: *port, Log: stdout})
+	srv, err := preview.Start(ctx, preview.Options{Site: site, Bind: *bind, Port: port, Log: stdout})
 	if errors.Is(err, syscall.EADDRINUSE) {
-		fmt.Fprintf(stderr, "ndpc serve: port %d of %s is in use, perhaps by another ndpc serve: stop that one, or choose another port with --port, such as ndpc serve --port %d\n", *port, *bind, *port+1)
+		fmt.Fprintf(stderr, "ndpc serve: port %d of %s is in use, perhaps by another ndpc serve: stop that one, or choose another port with --port, such as ndpc serve --port %d\n", port, *bind, port+1)
 		return 1
 	}
 	if err != nil {

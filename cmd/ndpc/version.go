@@ -37,7 +37,7 @@ func version() string {
 			b.WriteString("modified: no\n")
 		}
 	} else {
-		b.WriteString("commit:   not recorded (go run records it with -buildvcs=true: go run -buildvcs=true ./cmd/ndpc version)\n")
+		b.WriteString("commit:   not recorded: this program was built without version control information (go run records none unless given -buildvcs=true, go build none with -buildvcs=false, which GOFLAGS may hold); build it with go build -buildvcs=true -o ndpc ./cmd/ndpc\n")
 	}
 	fmt.Fprintf(&b, "go:       %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return b.String()

@@ -35,17 +35,20 @@ type Problem struct {
 }
 
 // String formats the problem as path:line:col: message, dropping the
-// parts that are unknown. Warnings say so after the position.
+// parts that are unknown (a problem of no file has no position). Warnings
+// say so after the position.
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.Path)
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-		if p.Col > 0 {
-			fmt.Fprintf(&b, ":%d", p.Col)
+	if p.Path != "" {
+		b.WriteString(p.Path)
+		if p.Line > 0 {
+			fmt.Fprintf(&b, ":%d", p.Line)
+			if p.Col > 0 {
+				fmt.Fprintf(&b, ":%d", p.Col)
+			}
 		}
+		b.WriteString(": ")
 	}
-	b.WriteString(": ")
 	if p.Severity == Warning {
 		b.WriteString("warning: ")
 	}
@@ -147,6 +150,9 @@ func (p Problem) GitHub() string {
 	kind := "error"
 	if p.Severity == Warning {
 		kind = "warning"
+	}
+	if p.Path == "" {
+		return "::" + kind + "::" + escapeData(p.Message)
 	}
 	props := "file=" + escapeProperty(p.Path)
 	if p.Line > 0 {

@@ -24,6 +24,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -112,14 +113,14 @@ func (t Tools) Ensure(log io.Writer) error {
 	if err != nil || len(missing) == 0 {
 		return err
 	}
-	fmt.Fprintf(log, "ndpc: installing the pinned Node tools (%s) into %s with npm ci, once\n", strings.Join(missing, ", "), t.Dir)
+	fmt.Fprintf(log, "ndpc: installing the pinned Node tools (%s) into %s with npm ci; later builds use them\n", strings.Join(missing, ", "), t.Dir)
 	ctx, cancel := context.WithTimeout(context.Background(), installTimeout)
 	defer cancel()
 	var out bytes.Buffer
 	c := exec.CommandContext(ctx, "npm", "ci", "--prefix", t.Dir, "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error")
 	c.Stdout, c.Stderr = &out, &out
 	if err := c.Run(); err != nil {
-		return fmt.Errorf("npm ci --prefix %s --omit=dev: %v\n%s", t.Dir, err, lastLines(out.String(), 10))
+		return fmt.Errorf("npm ci --prefix %s --omit=dev failed (%v; is the npm registry reachable?), its last words: %s", t.Dir, err, strings.Join(strings.Fields(lastLines(out.String(), 3)), " "))
 	}
 	if missing, err := t.Missing(); err != nil || len(missing) > 0 {
 		return fmt.Errorf("npm ci --prefix %s did not install %s", t.Dir, strings.Join(missing, ", "))
@@ -127,12 +128,25 @@ func (t Tools) Ensure(log io.Writer) error {
 	return nil
 }
 
-// HaveNode returns a wrapped ErrNoNode when node or npm is not on the PATH.
+// MinNode is the oldest major version of Node.js that the pinned tools run on.
+const MinNode = 18
+
+// HaveNode returns a wrapped ErrNoNode when node or npm is not on the
+// PATH, or node is older than MinNode.
 func HaveNode() error {
 	for _, cmd := range []string{"node", "npm"} {
 		if _, err := exec.LookPath(cmd); err != nil {
-			return fmt.Errorf("%w: %s is not on the PATH", ErrNoNode, cmd)
+			return fmt.Errorf("%w (no %s on the PATH)", ErrNoNode, cmd)
 		}
+	}
+	out, err := exec.Command("node", "--version").Output()
+	if err != nil {
+		return fmt.Errorf("%w (node --version: %v)", ErrNoNode, err)
+	}
+	version := strings.TrimSpace(string(out))
+	major, _, _ := strings.Cut(strings.TrimPrefix(version, "v"), ".")
+	if n, err := strconv.Atoi(major); err != nil || n < MinNode {
+		return fmt.Errorf("%w in version %d or newer (node is %s)", ErrNoNode, MinNode, version)
 	}
 	return nil
 }

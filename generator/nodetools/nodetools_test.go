@@ -73,13 +73,18 @@ func TestMissingWithoutLockEntry(t *testing.T) {
 // system's folders, for the shell's mkdir); npm records its arguments and
 // installs pagefind at version.
 func fakeNode(t *testing.T, version string) (argsFile string) {
+	return fakeNodeOf(t, "v20.20.2", version)
+}
+
+// fakeNodeOf is fakeNode with node at nodeVersion.
+func fakeNodeOf(t *testing.T, nodeVersion, version string) (argsFile string) {
 	t.Helper()
 	if runtime.GOOS == "windows" {
 		t.Skip("the fake npm is a shell script")
 	}
 	bin := t.TempDir()
 	argsFile = filepath.Join(bin, "args")
-	write(t, filepath.Join(bin, "node"), "#!/bin/sh\nexit 0\n")
+	write(t, filepath.Join(bin, "node"), "#!/bin/sh\necho "+nodeVersion+"\n")
 	write(t, filepath.Join(bin, "npm"), `#!/bin/sh
 echo "$@" >> `+argsFile+`
 prefix=$3
@@ -146,5 +151,13 @@ func TestFind(t *testing.T) {
 	}
 	if _, ok := Find(t.TempDir()); ok {
 		t.Error("found tools where there are none")
+	}
+}
+
+func TestEnsureWithOldNode(t *testing.T) {
+	fakeNodeOf(t, "v16.20.2", "1.6.0")
+	err := toolsDir(t, nil).Ensure(&bytes.Buffer{})
+	if !errors.Is(err, ErrNoNode) || !strings.Contains(err.Error(), "version 18 or newer (node is v16.20.2)") {
+		t.Errorf("err = %v", err)
 	}
 }

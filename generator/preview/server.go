@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"ndpc/generator"
+	"ndpc/generator/locale"
 )
 
 //go:embed live.js
@@ -137,13 +138,21 @@ func (s *Server) report(u generator.Update, took time.Duration) {
 		for _, p := range u.Problems {
 			fmt.Fprintln(s.log, p)
 		}
-		fmt.Fprintf(s.log, "ndpc serve: %d errors; still showing the last good site\n", len(u.Problems))
+		if _, ok := s.live.File("/"); ok {
+			fmt.Fprintf(s.log, "ndpc serve: %s; still showing the last good site\n", locale.Count(len(u.Problems), "error", "errors"))
+		} else {
+			fmt.Fprintf(s.log, "ndpc serve: %s, and no site to show until they are fixed: every page lists them and reloads when they are\n", locale.Count(len(u.Problems), "error", "errors"))
+		}
 	case u.Full:
 		fmt.Fprintf(s.log, "ndpc serve: built the site in %s\n", took.Round(time.Millisecond))
 	case len(u.Pages) > 0 || len(u.Styles) > 0:
-		fmt.Fprintf(s.log, "ndpc serve: updated %d pages, %d stylesheets in %s\n", len(u.Pages), len(u.Styles), took.Round(100*time.Microsecond))
+		fmt.Fprintf(s.log, "ndpc serve: updated %s, %s in %s\n", locale.Count(len(u.Pages), "page", "pages"), locale.Count(len(u.Styles), "stylesheet", "stylesheets"), took.Round(100*time.Microsecond))
 	}
 }
+
+// noSitePage is served for every page while no build has succeeded: the
+// live-reload script shows the errors on it.
+var noSitePage = []byte(`<!doctype html><html lang="en"><meta charset="utf-8"><title>ndpc serve: errors</title><link rel="stylesheet" href="/__ndpc/live.css"><p>The site has errors and cannot be shown until they are fixed; they are listed on this page and in the terminal, and it reloads when they are fixed.</p><script src="/__ndpc/live.js"></script></html>`)
 
 // ServeHTTP serves the last good site, the live-reload script and events.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -180,7 +189,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			lang = "ru"
 		}
 		if data, ok = s.live.File("/" + lang + "/404.html"); !ok {
-			http.NotFound(w, r)
+			// No site yet: the first build failed. A page that loads the
+			// live-reload script shows the errors and reloads once they
+			// are fixed.
+			serveBytes(w, "text/html; charset=utf-8", noSitePage, http.StatusServiceUnavailable)
 			return
 		}
 		p = "/404.html"

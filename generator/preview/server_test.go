@@ -275,3 +275,29 @@ func (w logWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(p)))
 	return len(p), nil
 }
+
+// TestFirstBuildFails: while no build has succeeded every page says so
+// and loads the live-reload script, which shows the errors; once the
+// mistake is fixed the site is served.
+func TestFirstBuildFails(t *testing.T) {
+	bad := map[string]string{
+		"content/_index.en.md": "---\ntitle: Home\n---\n[x](nowhere.md)\n",
+		"content/_index.ru.md": "---\ntitle: Главная\n---\nТекст.\n",
+	}
+	dir, base, _ := startSite(t, bad)
+	code, body := get(t, base+"/en/")
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "/__ndpc/live.js") || !strings.Contains(body, "cannot be shown until they are fixed") {
+		t.Fatalf("GET /en/ with no good site: %d\n%s", code, body)
+	}
+	writeFile(t, filepath.Join(dir, "content/_index.en.md"), "---\ntitle: Home\n---\nFixed.\n")
+	deadline := time.Now().Add(30 * time.Second) // a bound for a hang
+	for {
+		if code, body = get(t, base+"/en/"); code == http.StatusOK && strings.Contains(body, "Fixed.") {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after the fix: %d\n%s", code, body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
