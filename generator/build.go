@@ -69,6 +69,8 @@ type Result struct {
 	// Untranslated lists, per language, the pages that have no version in
 	// it (filled by Check).
 	Untranslated map[content.Lang][]string
+	// Drafts lists the pages with draft: true (filled by Check).
+	Drafts []string
 }
 
 // Build builds the site. On failure it returns a *diag.Errors listing
@@ -128,6 +130,16 @@ func Check(opts Options) (Result, error) {
 	b.checkSite()
 	res := b.run(discard{})
 	res.Untranslated = b.untranslated
+	if !opts.Drafts {
+		drafts, err := checkDrafts(opts, problems)
+		if err != nil {
+			return res, err
+		}
+		res.Drafts = drafts
+		res.Warnings = warnings(problems)
+	} else {
+		res.Drafts = b.drafts
+	}
 	return res, problems.Err()
 }
 
@@ -147,13 +159,18 @@ func (b *builder) run(out sink) Result {
 	files += b.copyFiles()
 	files += b.editions.made()
 	t.step("copy")
-	res := Result{Pages: pages, Files: files}
-	for _, p := range b.problems.Sorted() {
+	return Result{Pages: pages, Files: files, Warnings: warnings(b.problems)}
+}
+
+// warnings returns the problems of problems that do not fail a build.
+func warnings(problems *diag.List) []diag.Problem {
+	var ws []diag.Problem
+	for _, p := range problems.Sorted() {
 		if p.Severity == diag.Warning {
-			res.Warnings = append(res.Warnings, p)
+			ws = append(ws, p)
 		}
 	}
-	return res
+	return ws
 }
 
 // sink is where a build writes: the output folder, or nowhere for checks.
@@ -190,6 +207,8 @@ type builder struct {
 	headings map[*content.Page]map[string]bool
 	// untranslated lists, per language, the pages that lack it (ndpc check).
 	untranslated map[content.Lang][]string
+	// drafts lists the draft pages that were checked (ndpc check).
+	drafts []string
 	// editions are the PDFs offered for download, made or supplied.
 	editions *editions
 	out      sink

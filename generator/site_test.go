@@ -122,7 +122,10 @@ func TestContentMistakes(t *testing.T) {
 }
 
 // TestCheckFindings runs ndpc check's checks on each site in
-// testdata/check and compares every problem with the "want" section.
+// testdata/check and compares every problem with the "want" section, and
+// the drafts it lists with the "drafts" section when there is one. The
+// checks run as with --drafts unless an "options" section says
+// "drafts: false".
 func TestCheckFindings(t *testing.T) {
 	files, _ := filepath.Glob("testdata/check/*.txtar")
 	if len(files) == 0 {
@@ -137,11 +140,16 @@ func TestCheckFindings(t *testing.T) {
 			dir := t.TempDir()
 			extra := writeSite(t, dir, archive)
 			opts := siteOptions(t, dir)
-			opts.Drafts = true
+			opts.Drafts = !strings.Contains(extra["options"], "drafts: false")
 			res, err := Check(opts)
 			got := strings.Join(problemLines(err, res), "\n")
 			if want := strings.TrimSpace(extra["want"]); got != want {
 				t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
+			}
+			if want, ok := extra["drafts"]; ok {
+				if got := strings.Join(res.Drafts, "\n"); got != strings.TrimSpace(want) {
+					t.Errorf("drafts differ\n--- got\n%s\n--- want\n%s", got, want)
+				}
 			}
 			if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
 				t.Error("check wrote output")

@@ -76,8 +76,10 @@ const checkUsage = `Usage: ndpc check [flags]
 
 Runs every validation of ndpc build and writes nothing; also checks links to
 headings of other pages, images without image_alt, and lists pages missing
-their translation and drafts. Exit code 1 when there are errors, 0 when
-there are only warnings.
+their translation and drafts. Drafts are checked as fully as published
+pages: without --drafts their problems are warnings marked "in a draft",
+with --drafts errors. Exit code 1 when there are errors, 0 when there are
+only warnings.
 
 Flags:
 `
@@ -147,6 +149,12 @@ func check(args []string, stdout, stderr io.Writer) int {
 			for _, p := range pages {
 				fmt.Fprintf(stdout, "  %s\n", p)
 			}
+		}
+	}
+	if len(res.Drafts) > 0 {
+		fmt.Fprintf(stdout, "ndpc check: %d drafts, checked but left out of the published site:\n", len(res.Drafts))
+		for _, p := range res.Drafts {
+			fmt.Fprintf(stdout, "  %s\n", p)
 		}
 	}
 	if code != 0 {

@@ -103,7 +103,10 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 		pages[i] = loadPage(fsys, sources[i], display(sources[i]), site.Files, problems)
 	})
 
-	for _, p := range pages {
+	for i, p := range pages {
+		if p == nil || p.Invalid || !site.built(p) {
+			site.noteUnbuilt(sources[i], display(sources[i]), p)
+		}
 		if p != nil {
 			site.add(p, problems)
 		}
