@@ -263,12 +263,12 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 		baseURL:  baseURL,
 		site:     site,
 		locales:  locales,
-		md:       markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML}),
 		mf:       mf,
 		assets:   assets,
 		problems: problems,
 	}
 	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(b), problems)
+	b.md = markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML, ReservedID: b.tmpl.ReservedID})
 	return b, nil
 }
 

@@ -38,7 +38,8 @@ import (
 
 // Converter turns Markdown into HTML; it is safe for concurrent use.
 type Converter struct {
-	byLang map[string]configs
+	byLang   map[string]configs
+	reserved func(id string) bool
 }
 
 // configs are a language's goldmark configuration with and without
@@ -72,11 +73,14 @@ type Options struct {
 	// RawHTML lets HTML written in Markdown through to the page. Off by
 	// default: content also comes from the public submission form.
 	RawHTML bool
+	// ReservedID reports the IDs that the page around the text uses
+	// (the layout's), which headings must not take; nil for none.
+	ReservedID func(id string) bool
 }
 
 // New returns a converter for the given languages.
 func New(langs []string, opts Options) *Converter {
-	c := &Converter{byLang: map[string]configs{}}
+	c := &Converter{byLang: map[string]configs{}, reserved: opts.ReservedID}
 	for _, lang := range langs {
 		config := func(linkify bool) goldmark.Markdown {
 			exts := []goldmark.Extender{
@@ -184,7 +188,7 @@ func (c *Converter) Parse(in Input, problems *diag.List) (Document, error) {
 
 // parse is Parse with the configuration md.
 func (c *Converter) parse(md goldmark.Markdown, in Input, problems *diag.List) (Document, error) {
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(c.reserved)))
 	doc := md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(ctx))
 	var headings []Heading
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -103,9 +103,33 @@ func TestSlugify(t *testing.T) {
 		"Ёлки: «новый» год":          "ёлки-новый-год",
 		"  --  ":                     "",
 		"Cēsis Old Brewery (Latvia)": "cēsis-old-brewery-latvia",
+		"Results[^1]":                "results",
+		"Итоги [^note] года":         "итоги-года",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Headings never take an id the page around them uses, nor the footnotes'.
+func TestHeadingIDsAvoidReserved(t *testing.T) {
+	reserved := func(id string) bool { return id == "main" || id == "toc-title" || strings.HasPrefix(id, "m-") }
+	c := New([]string{"en"}, Options{ReservedID: reserved})
+	for src, want := range map[string]string{
+		"## Main":                          `<h2 id="main-1">Main</h2>`,
+		"## Main\n\n## Main 1":             `<h2 id="main-1-1">Main 1</h2>`,
+		"## Toc title":                     `<h2 id="toc-title-1">`,
+		"## Results[^1]\n\n[^1]: Note.":    `<h2 id="results">Results<sup id="fnref:1">`,
+		"## Fn 1\n\nA[^1].\n\n[^1]: Note.": `<h2 id="fn-1">`,
+		"## M-Bus":                         `<h2 id="m-bus-20">`, // numbered ids tried against a pattern are bounded
+	} {
+		var buf bytes.Buffer
+		if _, err := c.Convert(Input{Source: []byte(src), Lang: "en", Path: "x.md"}, &buf, &diag.List{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%q: want %s in\n%s", src, want, buf.String())
 		}
 	}
 }
