@@ -13,13 +13,13 @@ import (
 )
 
 // writeSite writes the files of a txtar archive under dir and returns the
-// archive's comment and the named sections that are not files ("want").
+// named sections that are not files ("want", "published /en/x/").
 func writeSite(t *testing.T, dir string, archive []byte) map[string]string {
 	t.Helper()
 	a := txtar.Parse(archive)
 	extra := map[string]string{}
 	for _, f := range a.Files {
-		if !strings.Contains(f.Name, "/") {
+		if !strings.Contains(f.Name, "/") || strings.HasPrefix(f.Name, "published ") {
 			extra[f.Name] = string(f.Data)
 			continue
 		}
@@ -155,5 +155,65 @@ func TestCheckFindings(t *testing.T) {
 				t.Error("check wrote output")
 			}
 		})
+	}
+}
+
+// TestPublished builds each site in testdata/published, which must build
+// without errors, and compares its output with every section named
+// "published PATH" (a site path: /en/events/, /en/feed.xml): each line of
+// the section must occur in the file, after the previous line's match; a
+// line "! text" says that text occurs nowhere in it. A "want" section
+// lists the build's warnings.
+func TestPublished(t *testing.T) {
+	files, _ := filepath.Glob("testdata/published/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			archive, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts, extra, res, err := buildText(t, string(archive))
+			if err != nil {
+				t.Fatalf("the site does not build:\n%v", err)
+			}
+			if got, want := strings.Join(problemLines(nil, res), "\n"), strings.TrimSpace(extra["want"]); got != want {
+				t.Errorf("warnings differ\n--- got\n%s\n--- want\n%s", got, want)
+			}
+			for name, section := range extra {
+				sitePath, ok := strings.CutPrefix(name, "published ")
+				if !ok {
+					continue
+				}
+				assertPublished(t, sitePath, readOut(t, opts, sitePath), section)
+			}
+		})
+	}
+}
+
+// assertPublished checks the lines of a "published" section against the
+// file published at sitePath.
+func assertPublished(t *testing.T, sitePath, got, section string) {
+	t.Helper()
+	rest := got
+	for _, line := range strings.Split(strings.TrimSpace(section), "\n") {
+		if absent, ok := strings.CutPrefix(line, "! "); ok {
+			if strings.Contains(got, absent) {
+				t.Errorf("%s has %q, which it must not have", sitePath, absent)
+			}
+			continue
+		}
+		i := strings.Index(rest, line)
+		if i < 0 {
+			if strings.Contains(got, line) {
+				t.Errorf("%s has %q, but not after the lines before it", sitePath, line)
+			} else {
+				t.Errorf("%s has no %q in\n%s", sitePath, line, got)
+			}
+			continue
+		}
+		rest = rest[i+len(line):]
 	}
 }

@@ -305,12 +305,7 @@ func (s *Site) sortLists() {
 			}
 		}
 		ev := s.Events[lang]
-		sort.SliceStable(ev, func(i, j int) bool {
-			if !ev[i].Start.Equal(ev[j].Start) {
-				return ev[i].Start.After(ev[j].Start)
-			}
-			return ev[i].Slug < ev[j].Slug
-		})
+		sort.SliceStable(ev, func(i, j int) bool { return ev[i].Before(ev[j]) })
 		pl := s.Plain[lang]
 		sort.SliceStable(pl, func(i, j int) bool {
 			if pl[i].Weight != pl[j].Weight {
