@@ -2,8 +2,10 @@
 //
 // It configures goldmark once per language, at start: GitHub tables
 // (alignment as attributes, so no inline styles), strikethrough, task lists,
-// bare links, footnotes, and typographic punctuation (“quotes” in English,
-// «ёлочки» in Russian, dashes and ellipses in both). Raw HTML in Markdown
+// bare links, footnotes, and typographic punctuation (“quotes” with
+// ‘quotes’ inside in English, «ёлочки» with „лапки“ inside in Russian,
+// dashes and ellipses in both; no-break spaces after Russian short words
+// and before dashes: see Typography). Raw HTML in Markdown
 // is left out unless the site allows it. Headings get IDs that keep every
 // script (## Методология → id="методология"), unique within the page.
 //
@@ -88,7 +90,7 @@ func New(langs []string, opts Options) *Converter {
 				extension.Strikethrough,
 				extension.TaskList,
 				extension.Footnote,
-				extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
+				Typography{Lang: lang},
 			}
 			if linkify {
 				exts = append(exts, extension.Linkify)
@@ -102,17 +104,6 @@ func New(langs []string, opts Options) *Converter {
 		c.byLang[lang] = configs{full: config(true), noLinkify: config(false)}
 	}
 	return c
-}
-
-// quotes returns the typographic substitutions of a language.
-func quotes(lang string) map[extension.TypographicPunctuation]string {
-	if lang == "ru" {
-		return map[extension.TypographicPunctuation]string{
-			extension.LeftDoubleQuote:  "«",
-			extension.RightDoubleQuote: "»",
-		}
-	}
-	return map[extension.TypographicPunctuation]string{}
 }
 
 // LinkResolver turns a relative link destination, as written in the page,
