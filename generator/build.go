@@ -246,7 +246,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if len(locales) != len(content.Langs) {
 		return nil, problems.Err()
 	}
-	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content), Root: opts.Content}, problems)
+	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content), Root: opts.Content, Typeset: typeset}, problems)
 	if err != nil {
 		return nil, err
 	}
@@ -271,6 +271,9 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	b.md = markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML, ReservedID: b.tmpl.ReservedID})
 	return b, nil
 }
+
+// typeset sets the typography of front matter text as the Markdown's.
+func typeset(lang content.Lang, s string) string { return markdown.Typeset(string(lang), s) }
 
 // timer reports how long each step took, when asked to.
 type timer struct {

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"ndpc/generator/corpus"
+	"ndpc/generator/markdown"
 	"ndpc/generator/printed"
 )
 
@@ -114,8 +115,8 @@ func TestPrintEditions(t *testing.T) {
 	for _, page := range []string{"/ru/briefs/01-first/", "/ru/briefs/"} {
 		html := readOut(t, opts, page)
 		for _, want := range []*regexp.Regexp{
-			regexp.MustCompile(`href="/ru/briefs/01-first/01-first-ru\.pdf" hreflang="ru" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на русском, [\d,]+\x{a0}КБ, 1 страница\)`),
-			regexp.MustCompile(`href="/en/briefs/01-first/01-first-en\.pdf" hreflang="en" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на английском, [\d,]+\x{a0}КБ, 1 страница\)`),
+			regexp.MustCompile(`href="/ru/briefs/01-first/01-first-ru\.pdf" hreflang="ru" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на\x{a0}русском, [\d,]+\x{a0}КБ, 1 страница\)`),
+			regexp.MustCompile(`href="/en/briefs/01-first/01-first-en\.pdf" hreflang="en" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на\x{a0}английском, [\d,]+\x{a0}КБ, 1 страница\)`),
 		} {
 			if !want.MatchString(html) {
 				t.Errorf("%s does not offer %s", page, want)
@@ -238,8 +239,9 @@ func TestRealPrintEditions(t *testing.T) {
 			continue
 		}
 		info := poppler(t, "pdfinfo", file)
-		title := frontTitle.FindSubmatch(data)[1]
-		if !strings.Contains(info, "Title:           "+string(title)+"\n") || !strings.Contains(info, fmt.Sprintf("Pages:           %d\n", printed.CountPages(pdf))) {
+		// the title as the site sets it (quotes, no-break spaces)
+		title := markdown.Typeset(lang, string(frontTitle.FindSubmatch(data)[1]))
+		if !strings.Contains(info, "Title:           "+title+"\n") || !strings.Contains(info, fmt.Sprintf("Pages:           %d\n", printed.CountPages(pdf))) {
 			t.Errorf("%s:\n%s", file, info)
 		}
 		if !bytes.Contains(pdf, []byte("/Lang ("+lang+")")) {

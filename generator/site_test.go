@@ -160,10 +160,11 @@ func TestCheckFindings(t *testing.T) {
 
 // TestPublished builds each site in testdata/published, which must build
 // without errors, and compares its output with every section named
-// "published PATH" (a site path: /en/events/, /en/feed.xml): each line of
-// the section must occur in the file, after the previous line's match; a
-// line "! text" says that text occurs nowhere in it. A "want" section
-// lists the build's warnings.
+// "published PATH" (a site path: /en/events/, /en/feed.xml; for a PDF,
+// its text as pdftotext reads it): each line of the section must occur in
+// the file, after the previous line's match; a line "! text" says that
+// text occurs nowhere in it. In these lines \u00a0 stands for a no-break
+// space and \n for a line's end. A "want" section lists the warnings.
 func TestPublished(t *testing.T) {
 	files, _ := filepath.Glob("testdata/published/*.txtar")
 	if len(files) == 0 {
@@ -175,7 +176,13 @@ func TestPublished(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			opts, extra, res, err := buildText(t, string(archive))
+			dir := t.TempDir()
+			extra := writeSite(t, dir, archive)
+			opts := siteOptions(t, dir)
+			for name := range extra {
+				opts.PDF = opts.PDF || strings.HasSuffix(name, ".pdf")
+			}
+			res, err := Build(opts)
 			if err != nil {
 				t.Fatalf("the site does not build:\n%v", err)
 			}
@@ -187,7 +194,13 @@ func TestPublished(t *testing.T) {
 				if !ok {
 					continue
 				}
-				assertPublished(t, sitePath, readOut(t, opts, sitePath), section)
+				var got string
+				if strings.HasSuffix(sitePath, ".pdf") {
+					got = poppler(t, "pdftotext", "-enc", "UTF-8", filepath.Join(opts.Out, filepath.FromSlash(sitePath)), "-")
+				} else {
+					got = readOut(t, opts, sitePath)
+				}
+				assertPublished(t, sitePath, got, section)
 			}
 		})
 	}
@@ -198,7 +211,9 @@ func TestPublished(t *testing.T) {
 func assertPublished(t *testing.T, sitePath, got, section string) {
 	t.Helper()
 	rest := got
+	unescape := strings.NewReplacer(`\u00a0`, "\u00a0", `\n`, "\n")
 	for _, line := range strings.Split(strings.TrimSpace(section), "\n") {
+		line = unescape.Replace(line)
 		if absent, ok := strings.CutPrefix(line, "! "); ok {
 			if strings.Contains(got, absent) {
 				t.Errorf("%s has %q, which it must not have", sitePath, absent)

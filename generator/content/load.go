@@ -26,6 +26,11 @@ type Options struct {
 	// Prefix is put before content paths in problems, so that they are
 	// relative to the repository ("content").
 	Prefix string
+
+	// Typeset, when not nil, sets the typography of a title or summary
+	// in the page's language (quotes, dashes, no-break spaces): what the
+	// site shows wherever the text appears.
+	Typeset func(lang Lang, s string) string
 }
 
 // Load reads every page and file of the content folder fsys, validates
@@ -46,6 +51,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 		byURL:       map[string]*Page{},
 		drafts:      opts.Drafts,
 		fsys:        fsys,
+		typeset:     opts.Typeset,
 	}
 	display := func(rel string) string { return path.Join(opts.Prefix, rel) }
 
@@ -101,6 +107,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 	pages := make([]*Page, len(sources))
 	parallel.Each(len(sources), func(i int) {
 		pages[i] = loadPage(fsys, sources[i], display(sources[i]), site.Files, problems)
+		site.typesetPage(pages[i])
 	})
 
 	for i, p := range pages {
