@@ -152,7 +152,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if len(res.Drafts) > 0 {
-		fmt.Fprintf(stdout, "ndpc check: %d drafts, checked but left out of the published site:\n", len(res.Drafts))
+		noun := "drafts"
+		if len(res.Drafts) == 1 {
+			noun = "draft"
+		}
+		fmt.Fprintf(stdout, "ndpc check: %d %s, checked but left out of the published site:\n", len(res.Drafts), noun)
 		for _, p := range res.Drafts {
 			fmt.Fprintf(stdout, "  %s\n", p)
 		}
