@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"ndpc/generator/typo"
 )
 
 // plainParsers read plain text, such as a title from front matter, with
@@ -50,6 +52,21 @@ func Typeset(lang, s string) string {
 }
 
 func typesetLine(lang, line string) string {
+	if !typographic(line) {
+		return typo.Text(lang, line) // what the parser would give, sooner
+	}
+	return parseLine(lang, line)
+}
+
+// typographic reports whether goldmark's typographer would change
+// anything in s: quotes, "--", "...", "<<" or ">>".
+func typographic(s string) bool {
+	return strings.ContainsAny(s, `"'`) || strings.Contains(s, "--") || strings.Contains(s, "...") ||
+		strings.Contains(s, "<<") || strings.Contains(s, ">>")
+}
+
+// parseLine sets a line with the plain parser.
+func parseLine(lang, line string) string {
 	body := strings.TrimSpace(line)
 	if body == "" {
 		return line

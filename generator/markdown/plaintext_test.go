@@ -25,8 +25,13 @@ func TestTypeset(t *testing.T) {
 		{"en", "`code` a_b_c", "`code` a_b_c"},
 		{"en", "<script>alert(1)</script>", "<script>alert(1)</script>"},
 		{"ru", "строка\nв две", "строка\nв" + nb + "две"},
+		{"ru", "Центр в Таллине — и в Риге", "Центр в" + nb + "Таллине" + nb + "— и" + nb + "в" + nb + "Риге"},
+		{"ru", "  В Риге  и\tв Таллине ", "  В" + nb + "Риге  и\tв" + nb + "Таллине "},
 		{"en", "", ""},
 	} {
+		if got := parseLine(tc.lang, tc.in); !strings.Contains(tc.in, "\n") && got != tc.want {
+			t.Errorf("parseLine(%s, %q) = %q, want %q", tc.lang, tc.in, got, tc.want)
+		}
 		if got := Typeset(tc.lang, tc.in); got != tc.want {
 			t.Errorf("Typeset(%s, %q) = %q, want %q", tc.lang, tc.in, strings.ReplaceAll(got, nb, "~"), strings.ReplaceAll(tc.want, nb, "~"))
 		}
