@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -130,6 +131,9 @@ type noBreakSpaces struct{ lang string }
 
 func (t noBreakSpaces) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
+	if t.lang != "ru" && !bytes.Contains(src, []byte("--")) && !bytes.Contains(src, []byte("–")) && !bytes.Contains(src, []byte("—")) {
+		return // only the dash rule holds outside Russian, and there is no dash
+	}
 	var texts []*ast.Text
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

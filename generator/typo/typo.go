@@ -27,17 +27,25 @@ const NoBreakSpace = "\u00a0"
 // two and three letters that typesetters keep with the next word.
 var boundWords = map[string]bool{}
 
+// maxBound is the length in letters of the longest bound word: longer
+// words need no look-up.
+var maxBound int
+
 func init() {
 	for _, w := range strings.Fields(`в к с у о и а я
 		во ко со об от до из за на по не ни но да же ли
 		обо изо без для под над при про меж`) {
 		boundWords[w] = true
+		maxBound = max(maxBound, utf8.RuneCountInString(w))
 	}
 }
 
 // Bound reports whether a word of lang is bound to the next word.
 func Bound(lang, word string) bool {
-	return lang == "ru" && boundWords[strings.ToLower(word)]
+	if lang != "ru" || utf8.RuneCountInString(word) > maxBound {
+		return false
+	}
+	return boundWords[word] || boundWords[strings.ToLower(word)]
 }
 
 // Spaces returns the byte offsets in s of the spaces (U+0020) that must
@@ -46,29 +54,42 @@ func Bound(lang, word string) bool {
 // start of s is a word only when before is not a letter or digit, and a
 // space at the end of s is bound only when something follows.
 func Spaces(lang, s string, before, next rune) []int {
-	var out []int
-	wordStart := -1 // byte offset of the word that runs up to here, or -1
-	prev := before
-	for i, r := range s {
-		if unicode.IsLetter(r) {
-			if wordStart < 0 && !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
-				wordStart = i
-			}
-			prev = r
-			continue
-		}
-		if r == ' ' {
-			switch {
-			case wordStart >= 0 && Bound(lang, s[wordStart:i]) && followed(s[i+1:], next):
-				out = append(out, i)
-			case isDash(firstRune(s[i+1:], next)):
-				out = append(out, i)
-			}
-		}
-		wordStart = -1
-		prev = r
+	if lang != "ru" && !isDash(next) && !strings.Contains(s, "–") && !strings.Contains(s, "—") {
+		return nil // only the dash rule holds outside Russian
 	}
-	return out
+	var out []int
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], ' ')
+		if k < 0 {
+			return out
+		}
+		i += k
+		if isDash(firstRune(s[i+1:], next)) || (lang == "ru" && boundBefore(s[:i], before) && followed(s[i+1:], next)) {
+			out = append(out, i)
+		}
+	}
+}
+
+// boundBefore reports whether text ends with a whole bound word; before
+// is the character before text.
+func boundBefore(text string, before rune) bool {
+	start, letters := len(text), 0
+	for start > 0 && letters <= maxBound {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !isLetter(r) {
+			break
+		}
+		start -= size
+		letters++
+	}
+	if letters == 0 || letters > maxBound {
+		return false
+	}
+	prev := before
+	if start > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(text[:start])
+	}
+	return !isLetter(prev) && !unicode.IsDigit(prev) && Bound("ru", text[start:])
 }
 
 // followed reports whether a space with rest after it (and next after
@@ -84,6 +105,18 @@ func firstRune(rest string, next rune) rune {
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	return r
+}
+
+// isLetter is unicode.IsLetter, answered at once for ASCII and the
+// Cyrillic letters, which make most of the text.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	case 0x400 <= r && r <= 0x481: // Cyrillic: Ѐ … ҁ are all letters
+		return true
+	}
+	return unicode.IsLetter(r)
 }
 
 func isDash(r rune) bool { return r == '–' || r == '—' }

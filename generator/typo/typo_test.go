@@ -3,6 +3,7 @@ package typo
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestText(t *testing.T) {
@@ -40,5 +41,13 @@ func TestSpacesAtTheEdges(t *testing.T) {
 	}
 	if got := Spaces("ru", "слово ", 0, '—'); len(got) != 1 {
 		t.Errorf("a space before a dash in the next piece: %v", got)
+	}
+}
+
+func TestIsLetter(t *testing.T) {
+	for r := rune(0); r < 0x600; r++ {
+		if isLetter(r) != unicode.IsLetter(r) {
+			t.Errorf("isLetter(%U) = %v", r, isLetter(r))
+		}
 	}
 }
