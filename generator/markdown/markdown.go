@@ -23,6 +23,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	stdhtml "html"
 	"net/url"
 	"strconv"
 	"strings"
@@ -321,7 +322,11 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			if t.IsCode() { // the typographer's marks, written as HTML: &ldquo;
+				b.WriteString(stdhtml.UnescapeString(string(t.Value)))
+			} else {
+				b.Write(t.Value)
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -222,6 +222,15 @@ func TestNestedQuotes(t *testing.T) {
 	}
 }
 
+// A heading's text for the contents has the typographer's marks as
+// characters, not as the HTML that writes them.
+func TestHeadingTextTypography(t *testing.T) {
+	_, hs, _ := convert(t, "en", "## The \"PROTO\" factory -- a centre\n", nil)
+	if len(hs) != 1 || hs[0].Text != "The “PROTO” factory\u00a0– a centre" {
+		t.Errorf("headings = %+v", hs)
+	}
+}
+
 // Russian short words are bound to the next word, and a dash to the word
 // before it, wherever goldmark splits the text; code is left alone.
 func TestNoBreakSpaces(t *testing.T) {
