@@ -25,7 +25,9 @@ import (
 // «ёлочки» and those inside them „лапки“ ("Фабрика "PROTO"" → «Фабрика
 // „PROTO“»), whether the editor typed double or single quotes; in English
 // double quotes inside double quotes become ‘single’ ones, and single
-// quotes stay as typed. A closing single quote that closes nothing is an
+// quotes stay as typed. Quotation marks the editor typed themselves («…»
+// in Russian, “…” in English) count as a level: «Фабрика "PROTO"» gives
+// «Фабрика „PROTO“». A closing single quote that closes nothing is an
 // apostrophe (the Smiths' house) and stays one.
 //
 // No-break spaces: package typo's rules (Russian short words bound to the
@@ -77,12 +79,17 @@ func (q quoteLevels) quoteMarks(kind byte, level int) (open, close string) {
 	return markLeftDouble, markRightDouble
 }
 
-func (q quoteLevels) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	type level struct {
-		kind byte
-		node *ast.String
+func (q quoteLevels) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	// open holds the kind of each open quote, innermost last: '"' or '\''
+	// for straight quotes the typographer set, 'l' for a quotation mark
+	// the editor typed (« or “), which counts as a level too.
+	var open []byte
+	literalOpen, literalClose := '“', '”'
+	if q.lang == "ru" {
+		literalOpen, literalClose = '«', '»'
 	}
-	var open []level
+	typed := bytes.ContainsRune(src, literalOpen) // else no text needs reading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -91,39 +98,61 @@ func (q quoteLevels) Transform(doc *ast.Document, _ text.Reader, _ parser.Contex
 			open = open[:0]
 			return ast.WalkContinue, nil
 		}
-		s, ok := n.(*ast.String)
-		if !ok || !s.IsCode() {
-			return ast.WalkContinue, nil
-		}
-		switch v := string(s.Value); v {
-		case markLeftDouble, markLeftSingle:
-			kind := byte('"')
-			if v == markLeftSingle {
-				kind = '\''
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if !typed {
+				break
 			}
-			open = append(open, level{kind, s})
-			o, _ := q.quoteMarks(kind, len(open))
-			s.Value = []byte(o)
-		case markRightDouble, markRightSingle:
-			kind := byte('"')
-			if v == markRightSingle {
-				kind = '\''
+			for _, r := range string(n.Segment.Value(src)) {
+				switch {
+				case r == literalOpen:
+					open = append(open, 'l')
+				case r == literalClose && len(open) > 0 && open[len(open)-1] == 'l':
+					open = open[:len(open)-1]
+				}
 			}
-			// the innermost open quote of the same kind is closed; quotes
-			// opened inside it and left open stay as they are
-			i := len(open) - 1
-			for kind == '"' && i >= 0 && open[i].kind != kind {
-				i--
+		case *ast.String:
+			if n.IsCode() {
+				open = q.set(n, open)
 			}
-			if i < 0 || open[i].kind != kind {
-				return ast.WalkContinue, nil // an apostrophe, or a stray mark
-			}
-			_, c := q.quoteMarks(kind, i+1)
-			s.Value = []byte(c)
-			open = open[:i]
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// set gives a quotation mark the typographer wrote the marks of its level,
+// and returns the open quotes after it.
+func (q quoteLevels) set(s *ast.String, open []byte) []byte {
+	switch v := string(s.Value); v {
+	case markLeftDouble, markLeftSingle:
+		kind := byte('"')
+		if v == markLeftSingle {
+			kind = '\''
+		}
+		open = append(open, kind)
+		o, _ := q.quoteMarks(kind, len(open))
+		s.Value = []byte(o)
+	case markRightDouble, markRightSingle:
+		kind := byte('"')
+		if v == markRightSingle {
+			kind = '\''
+		}
+		// the innermost open quote of the same kind is closed; quotes
+		// opened inside it and left open stay as they are
+		i := len(open) - 1
+		for kind == '"' && i >= 0 && open[i] != kind {
+			i--
+		}
+		if i < 0 || open[i] != kind {
+			return open // an apostrophe, or a stray mark
+		}
+		_, c := q.quoteMarks(kind, i+1)
+		s.Value = []byte(c)
+		open = open[:i]
+	}
+	return open
 }
 
 // noBreakSpaces makes the spaces that package typo names no-break spaces.
