@@ -196,6 +196,10 @@ func TestPrintEditionClash(t *testing.T) {
 
 // poppler runs a poppler-utils command on a PDF file and returns what it
 // prints; without it the test skips, or fails when CI is set.
+// boundAtLineEnd matches a line that ends with a word that package typo
+// binds to the next.
+var boundAtLineEnd = regexp.MustCompile(`(?i)(^|\s)(в|к|с|у|о|и|а|я|во|на|по|из|от|до|за|для|без|под|при|не)$`)
+
 func poppler(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
@@ -260,6 +264,14 @@ func TestRealPrintEditions(t *testing.T) {
 		text := strings.Join(strings.Fields(strings.ReplaceAll(poppler(t, "pdftotext", "-enc", "UTF-8", file, "-"), "-\n", "-")), " ")
 		if len(sentence) < 40 || !strings.Contains(text, sentence) {
 			t.Errorf("%s lacks the sentence %q:\n%s", file, sentence, text)
+		}
+		// No line ends with a one-letter word or a short preposition, nor
+		// starts with a dash (before the no-break spaces, the Russian
+		// briefs had three such lines).
+		for _, line := range strings.Split(poppler(t, "pdftotext", "-enc", "UTF-8", file, "-"), "\n") {
+			if boundAtLineEnd.MatchString(line) || strings.HasPrefix(line, "– ") || strings.HasPrefix(line, "— ") {
+				t.Errorf("%s has the line %q", file, line)
+			}
 		}
 		// Every link of the web page's text is a link of the PDF.
 		html := readFile(t, filepath.Join(out, lang, "briefs", slug, "index.html"))
