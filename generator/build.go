@@ -77,6 +77,8 @@ type Result struct {
 	// Notes are what Check could not check, to be said once (such as stale
 	// translations outside git).
 	Notes []string
+	// Drafts lists the pages with draft: true (filled by Check).
+	Drafts []string
 }
 
 // Build builds the site. On failure it returns a *diag.Errors listing
@@ -149,6 +151,16 @@ func Check(opts Options) (Result, error) {
 	if note != "" {
 		res.Notes = append(res.Notes, note)
 	}
+	if !opts.Drafts {
+		drafts, err := checkDrafts(opts, problems)
+		if err != nil {
+			return res, err
+		}
+		res.Drafts = drafts
+		res.Warnings = warnings(problems)
+	} else {
+		res.Drafts = b.drafts
+	}
 	return res, problems.Err()
 }
 
@@ -169,13 +181,18 @@ func (b *builder) run(out sink) Result {
 	files += b.editions.made()
 	t.step("copy")
 	b.reportMissingStrings()
-	res := Result{Pages: pages, Files: files}
-	for _, p := range b.problems.Sorted() {
+	return Result{Pages: pages, Files: files, Warnings: warnings(b.problems)}
+}
+
+// warnings returns the problems of problems that do not fail a build.
+func warnings(problems *diag.List) []diag.Problem {
+	var ws []diag.Problem
+	for _, p := range problems.Sorted() {
 		if p.Severity == diag.Warning {
-			res.Warnings = append(res.Warnings, p)
+			ws = append(ws, p)
 		}
 	}
-	return res
+	return ws
 }
 
 // reportMissingStrings reports, as errors at their i18n table, the
@@ -229,6 +246,8 @@ type builder struct {
 	headings map[*content.Page]map[string]bool
 	// untranslated lists, per language, the pages that lack it (ndpc check).
 	untranslated map[content.Lang][]string
+	// drafts lists the draft pages that were checked (ndpc check).
+	drafts []string
 	// editions are the PDFs offered for download, made or supplied.
 	editions *editions
 	out      sink
@@ -266,7 +285,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if len(locales) != len(content.Langs) {
 		return nil, problems.Err()
 	}
-	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content), Root: opts.Content}, problems)
+	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content), Root: opts.Content, Typeset: typeset}, problems)
 	if err != nil {
 		return nil, err
 	}
@@ -284,14 +303,17 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 		baseURL:  baseURL,
 		site:     site,
 		locales:  locales,
-		md:       markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML}),
 		mf:       mf,
 		assets:   assets,
 		problems: problems,
 	}
 	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(b), problems)
+	b.md = markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML, ReservedID: b.tmpl.ReservedID})
 	return b, nil
 }
+
+// typeset sets the typography of front matter text as the Markdown's.
+func typeset(lang content.Lang, s string) string { return markdown.Typeset(string(lang), s) }
 
 // timer reports how long each step took, when asked to.
 type timer struct {

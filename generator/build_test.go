@@ -212,7 +212,7 @@ func TestBuildSmallSite(t *testing.T) {
 
 	// A page without translation offers the section in the other language.
 	eco := readOut(t, opts, "/en/case-studies/ecodesign/")
-	if !strings.Contains(eco, `<a href="/ru/case-studies/" lang="ru"`) || !strings.Contains(eco, `Этой страницы пока нет на русском`) {
+	if !strings.Contains(eco, `<a href="/ru/case-studies/" lang="ru"`) || !strings.Contains(eco, "Этой страницы пока нет на\u00a0русском") {
 		t.Error("untranslated page does not switch to the Russian section with a note")
 	}
 	if strings.Contains(eco, `hreflang="ru"  href`) || strings.Contains(eco, `<link rel="alternate" hreflang="ru"`) {
@@ -249,7 +249,7 @@ func TestBuildSmallSite(t *testing.T) {
 	if !strings.Contains(briefs, `href="/ru/briefs/01-first/brief-1-ru.pdf"`) || !strings.Contains(briefs, `href="/en/briefs/01-first/brief-1-en.pdf"`) {
 		t.Error("Russian briefs list does not offer both PDFs")
 	}
-	if !strings.Contains(briefs, "(PDF, на русском, 23\u00a0Б)") {
+	if !strings.Contains(briefs, "(PDF, на\u00a0русском, 23\u00a0Б)") {
 		t.Errorf("Russian download size missing: %s", briefs)
 	}
 	enBriefs := readOut(t, opts, "/en/briefs/")

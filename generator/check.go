@@ -14,7 +14,7 @@ import (
 
 // The checks that ndpc check makes beyond a build's: links to headings of
 // other pages, images without a description, pages without a translation,
-// and drafts.
+// and drafts, each checked as fully as a published page.
 
 // collectHeadings converts every page once to learn the IDs of its
 // headings, so that links to #anchors of other pages can be checked.
@@ -63,24 +63,77 @@ func (b *builder) checkAnchor(q *content.Page, dest, frag string) error {
 func (b *builder) checkSite() {
 	for _, p := range b.site.Pages {
 		if p.Translation == nil {
-			missing := content.Langs[0]
-			for _, l := range content.Langs {
-				if l != p.Lang {
-					missing = l
-				}
-			}
-			name := b.locales[content.English].Text("language." + string(missing))
-			if b.untranslated == nil {
-				b.untranslated = map[content.Lang][]string{}
-			}
-			b.untranslated[missing] = append(b.untranslated[missing], p.Path)
-			b.problems.Warnf(p.Path, 0, 0, "missing translation: there is no %s version of this page", strings.TrimPrefix(name, "the "))
+			b.checkTranslated(p)
 		}
 		if p.Draft {
+			b.drafts = append(b.drafts, p.Path)
 			b.problems.Warnf(p.Path, p.FieldLine("draft"), 1, "draft: left out of the published site until draft: true is removed")
 		}
 		if cs, ok := p.Typed.(*content.CaseStudy); ok && cs.Image != "" && cs.ImageAlt == "" {
 			b.problems.Errorf(p.Path, p.FieldLine("image"), 1, "the image has no image_alt: add image_alt with a short description of the picture for readers who cannot see it")
 		}
 	}
+}
+
+// checkTranslated warns that page p, which has no translation, lacks one,
+// unless its translation exists but failed to load: that file's own
+// errors are reported, and it is still p's twin.
+func (b *builder) checkTranslated(p *content.Page) {
+	missing := p.Lang.Other()
+	file, draft, exists := b.site.UnbuiltTwin(p, missing)
+	if exists && !draft {
+		return
+	}
+	name := b.locales[content.English].Text("language." + string(missing))
+	name = strings.TrimPrefix(name, "the ")
+	if b.untranslated == nil {
+		b.untranslated = map[content.Lang][]string{}
+	}
+	b.untranslated[missing] = append(b.untranslated[missing], p.Path)
+	if exists {
+		b.problems.Warnf(p.Path, 0, 0, "missing translation: the %s version, %s, is a draft: it is published when draft: true is removed from it", name, file)
+		return
+	}
+	b.problems.Warnf(p.Path, 0, 0, "missing translation: there is no %s version of this page", name)
+}
+
+// checkDrafts checks the site again with its drafts, as ndpc build
+// --drafts would build it, and adds to problems what concerns the drafts'
+// own files: their errors as warnings that say they are in a draft (a
+// draft does not fail the check until it is published), their warnings
+// as they are. It returns the drafts' files.
+func checkDrafts(opts Options, problems *diag.List) ([]string, error) {
+	opts.Drafts = true
+	found := &diag.List{}
+	b, err := load(opts, found)
+	if err != nil {
+		return nil, err
+	}
+	drafts := map[string]bool{}
+	for _, p := range b.site.Pages {
+		if p.Draft {
+			drafts[p.Path] = true
+		}
+	}
+	if len(drafts) == 0 {
+		return nil, nil
+	}
+	b.collectHeadings()
+	b.checkSite()
+	b.run(discard{})
+	known := map[diag.Problem]bool{}
+	for _, p := range problems.Sorted() {
+		known[p] = true
+	}
+	for _, p := range found.Sorted() {
+		if !drafts[p.Path] || known[p] {
+			continue
+		}
+		if p.Severity == diag.Error {
+			p.Severity = diag.Warning
+			p.Message = "in a draft: " + p.Message
+		}
+		problems.Add(p)
+	}
+	return b.drafts, nil
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"ndpc/generator/markdown"
 )
 
 // The strings a stranger might send through the submission form.
@@ -92,8 +94,11 @@ summary: ` + q(a) + `
 			if err := xml.Unmarshal(files[feed], &doc); err != nil {
 				t.Fatalf("%s is not well-formed: %v", feed, err)
 			}
+			// the text given, its quotes set as the language's (package
+			// markdown's Typeset)
+			lang := strings.Split(feed, "/")[1]
 			for _, e := range doc.Entries {
-				if e.Title != a && e.Title != b {
+				if e.Title != markdown.Typeset(lang, a) && e.Title != markdown.Typeset(lang, b) {
 					t.Errorf("%s: title %q is not the text given", feed, e.Title)
 				}
 			}
@@ -176,7 +181,7 @@ organisations: ['+cmd', '@SUM(1)', 'Plain']
 		cell[h] = rows[1][i]
 	}
 	for col, want := range map[string]string{
-		"title_en":         `'=HYPERLINK("http://evil.example","click")`,
+		"title_en":         `'=HYPERLINK(“http://evil.example”,“click”)`, // quotes set as the text's
 		"years":            "'-2+3",
 		"organisations_en": "'+cmd; @SUM(1); Plain",
 		"summary_en":       "<script>alert(1)</script>",

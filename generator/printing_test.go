@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"ndpc/generator/corpus"
+	"ndpc/generator/markdown"
 	"ndpc/generator/printed"
 )
 
@@ -114,8 +115,8 @@ func TestPrintEditions(t *testing.T) {
 	for _, page := range []string{"/ru/briefs/01-first/", "/ru/briefs/"} {
 		html := readOut(t, opts, page)
 		for _, want := range []*regexp.Regexp{
-			regexp.MustCompile(`href="/ru/briefs/01-first/01-first-ru\.pdf" hreflang="ru" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на русском, [\d,]+\x{a0}КБ, 1 страница\)`),
-			regexp.MustCompile(`href="/en/briefs/01-first/01-first-en\.pdf" hreflang="en" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на английском, [\d,]+\x{a0}КБ, 1 страница\)`),
+			regexp.MustCompile(`href="/ru/briefs/01-first/01-first-ru\.pdf" hreflang="ru" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на\x{a0}русском, [\d,]+\x{a0}КБ, 1 страница\)`),
+			regexp.MustCompile(`href="/en/briefs/01-first/01-first-en\.pdf" hreflang="en" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на\x{a0}английском, [\d,]+\x{a0}КБ, 1 страница\)`),
 		} {
 			if !want.MatchString(html) {
 				t.Errorf("%s does not offer %s", page, want)
@@ -195,6 +196,10 @@ func TestPrintEditionClash(t *testing.T) {
 
 // poppler runs a poppler-utils command on a PDF file and returns what it
 // prints; without it the test skips, or fails when CI is set.
+// boundAtLineEnd matches a line that ends with a word that package typo
+// binds to the next.
+var boundAtLineEnd = regexp.MustCompile(`(?i)(^|\s)(в|к|с|у|о|и|а|я|во|на|по|из|от|до|за|для|без|под|при|не)$`)
+
 func poppler(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
@@ -238,8 +243,9 @@ func TestRealPrintEditions(t *testing.T) {
 			continue
 		}
 		info := poppler(t, "pdfinfo", file)
-		title := frontTitle.FindSubmatch(data)[1]
-		if !strings.Contains(info, "Title:           "+string(title)+"\n") || !strings.Contains(info, fmt.Sprintf("Pages:           %d\n", printed.CountPages(pdf))) {
+		// the title as the site sets it (quotes, no-break spaces)
+		title := markdown.Typeset(lang, string(frontTitle.FindSubmatch(data)[1]))
+		if !strings.Contains(info, "Title:           "+title+"\n") || !strings.Contains(info, fmt.Sprintf("Pages:           %d\n", printed.CountPages(pdf))) {
 			t.Errorf("%s:\n%s", file, info)
 		}
 		if !bytes.Contains(pdf, []byte("/Lang ("+lang+")")) {
@@ -258,6 +264,14 @@ func TestRealPrintEditions(t *testing.T) {
 		text := strings.Join(strings.Fields(strings.ReplaceAll(poppler(t, "pdftotext", "-enc", "UTF-8", file, "-"), "-\n", "-")), " ")
 		if len(sentence) < 40 || !strings.Contains(text, sentence) {
 			t.Errorf("%s lacks the sentence %q:\n%s", file, sentence, text)
+		}
+		// No line ends with a one-letter word or a short preposition, nor
+		// starts with a dash (before the no-break spaces, the Russian
+		// briefs had three such lines).
+		for _, line := range strings.Split(poppler(t, "pdftotext", "-enc", "UTF-8", file, "-"), "\n") {
+			if boundAtLineEnd.MatchString(line) || strings.HasPrefix(line, "– ") || strings.HasPrefix(line, "— ") {
+				t.Errorf("%s has the line %q", file, line)
+			}
 		}
 		// Every link of the web page's text is a link of the PDF.
 		html := readFile(t, filepath.Join(out, lang, "briefs", slug, "index.html"))

@@ -332,9 +332,9 @@ func TestSearchWithoutNode(t *testing.T) {
 		}
 		for page, want := range map[string]string{
 			"public/en/search/index.html": "Search is not available in this build",
-			"public/ru/search/index.html": "В этой сборке сайта поиск недоступен",
+			"public/ru/search/index.html": "В\u00a0этой сборке сайта поиск недоступен",
 			"public/en/about/index.html":  "No search in this build",
-			"public/ru/about/index.html":  "В этой сборке нет поиска",
+			"public/ru/about/index.html":  "В\u00a0этой сборке нет поиска",
 		} {
 			data, err := os.ReadFile(filepath.Join(dir, page))
 			if err != nil {

@@ -7,51 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/tools/txtar"
 )
-
-// TestPublishedAsTyped builds each site in testdata/published and checks
-// that the output carries what the editor typed. A section named after an
-// output file, public/…, lists lines that must each appear in that file;
-// a section "want" lists the problems the build reports (none when it is
-// absent).
-func TestPublishedAsTyped(t *testing.T) {
-	files, _ := filepath.Glob("testdata/published/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := txtar.Parse(data)
-			site := &txtar.Archive{}
-			outputs := map[string]string{}
-			for _, f := range a.Files {
-				if out, ok := strings.CutPrefix(f.Name, "public/"); ok {
-					outputs[out] = string(f.Data)
-					continue
-				}
-				site.Files = append(site.Files, f)
-			}
-			opts, extra, res, err := buildText(t, string(txtar.Format(site)))
-			if got, want := strings.Join(problemLines(err, res), "\n"), strings.TrimSpace(extra["want"]); got != want {
-				t.Fatalf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
-			}
-			for out, lines := range outputs {
-				got := readOut(t, opts, out)
-				for _, line := range strings.Split(strings.TrimSpace(lines), "\n") {
-					if !strings.Contains(got, line) {
-						t.Errorf("%s does not contain %q", out, line)
-					}
-				}
-			}
-		})
-	}
-}
 
 // TestHostileFrontMatterEnds builds sites whose front matter would cost a
 // naive reader unbounded time or memory: aliases that expand to millions

@@ -13,13 +13,13 @@ import (
 )
 
 // writeSite writes the files of a txtar archive under dir and returns the
-// archive's comment and the named sections that are not files ("want").
+// named sections that are not files ("want", "published /en/x/").
 func writeSite(t *testing.T, dir string, archive []byte) map[string]string {
 	t.Helper()
 	a := txtar.Parse(archive)
 	extra := map[string]string{}
 	for _, f := range a.Files {
-		if !strings.Contains(f.Name, "/") {
+		if !strings.Contains(f.Name, "/") || strings.HasPrefix(f.Name, "published ") {
 			extra[f.Name] = string(f.Data)
 			continue
 		}
@@ -122,7 +122,10 @@ func TestContentMistakes(t *testing.T) {
 }
 
 // TestCheckFindings runs ndpc check's checks on each site in
-// testdata/check and compares every problem with the "want" section.
+// testdata/check and compares every problem with the "want" section, and
+// the drafts it lists with the "drafts" section when there is one. The
+// checks run as with --drafts unless an "options" section says
+// "drafts: false".
 func TestCheckFindings(t *testing.T) {
 	files, _ := filepath.Glob("testdata/check/*.txtar")
 	if len(files) == 0 {
@@ -137,15 +140,95 @@ func TestCheckFindings(t *testing.T) {
 			dir := t.TempDir()
 			extra := writeSite(t, dir, archive)
 			opts := siteOptions(t, dir)
-			opts.Drafts = true
+			opts.Drafts = !strings.Contains(extra["options"], "drafts: false")
 			res, err := Check(opts)
 			got := strings.Join(problemLines(err, res), "\n")
 			if want := strings.TrimSpace(extra["want"]); got != want {
 				t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
 			}
+			if want, ok := extra["drafts"]; ok {
+				if got := strings.Join(res.Drafts, "\n"); got != strings.TrimSpace(want) {
+					t.Errorf("drafts differ\n--- got\n%s\n--- want\n%s", got, want)
+				}
+			}
 			if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
 				t.Error("check wrote output")
 			}
 		})
+	}
+}
+
+// TestPublished builds each site in testdata/published, which must build
+// without errors, and compares its output with every section named
+// "published PATH" (a site path: /en/events/, /en/feed.xml; for a PDF,
+// its text as pdftotext reads it): each line of the section must occur in
+// the file, after the previous line's match; a line "! text" says that
+// text occurs nowhere in it. In these lines \u00a0 stands for a no-break
+// space and \n for a line's end. A "want" section lists the warnings.
+func TestPublished(t *testing.T) {
+	files, _ := filepath.Glob("testdata/published/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			archive, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			extra := writeSite(t, dir, archive)
+			opts := siteOptions(t, dir)
+			for name := range extra {
+				opts.PDF = opts.PDF || strings.HasSuffix(name, ".pdf")
+			}
+			res, err := Build(opts)
+			if err != nil {
+				t.Fatalf("the site does not build:\n%v", err)
+			}
+			if got, want := strings.Join(problemLines(nil, res), "\n"), strings.TrimSpace(extra["want"]); got != want {
+				t.Errorf("warnings differ\n--- got\n%s\n--- want\n%s", got, want)
+			}
+			for name, section := range extra {
+				sitePath, ok := strings.CutPrefix(name, "published ")
+				if !ok {
+					continue
+				}
+				var got string
+				if strings.HasSuffix(sitePath, ".pdf") {
+					got = poppler(t, "pdftotext", "-enc", "UTF-8", filepath.Join(opts.Out, filepath.FromSlash(sitePath)), "-")
+				} else {
+					got = readOut(t, opts, sitePath)
+				}
+				assertPublished(t, sitePath, got, section)
+			}
+		})
+	}
+}
+
+// assertPublished checks the lines of a "published" section against the
+// file published at sitePath.
+func assertPublished(t *testing.T, sitePath, got, section string) {
+	t.Helper()
+	rest := got
+	unescape := strings.NewReplacer(`\u00a0`, "\u00a0", `\n`, "\n")
+	for _, line := range strings.Split(strings.TrimSpace(section), "\n") {
+		line = unescape.Replace(line)
+		if absent, ok := strings.CutPrefix(line, "! "); ok {
+			if strings.Contains(got, absent) {
+				t.Errorf("%s has %q, which it must not have", sitePath, absent)
+			}
+			continue
+		}
+		i := strings.Index(rest, line)
+		if i < 0 {
+			if strings.Contains(got, line) {
+				t.Errorf("%s has %q, but not after the lines before it", sitePath, line)
+			} else {
+				t.Errorf("%s has no %q in\n%s", sitePath, line, got)
+			}
+			continue
+		}
+		rest = rest[i+len(line):]
 	}
 }

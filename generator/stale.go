@@ -53,7 +53,7 @@ func (b *builder) warnStale(stale, page *content.Page, changed, last history.Cha
 	if changed.Uncommitted {
 		what = "has changes not yet committed"
 	}
-	name, _ := b.locales[content.English].T("language." + string(stale.Lang))
+	name := b.locales[content.English].Text("language." + string(stale.Lang))
 	b.problems.Warnf(stale.Path, 1, 1, "%s may be out of date: %s %s; the %s text was last changed on %s in %s “%s”: bring it up to date with %s and commit it",
 		stale.Path, page.Path, what, name, last.Day(), last.Commit, last.Subject, page.Path)
 }

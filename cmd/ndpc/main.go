@@ -90,8 +90,10 @@ const checkUsage = `Usage: ndpc check [flags]
 Runs every validation of ndpc build and writes nothing; also checks links to
 headings of other pages, images without image_alt, and lists pages missing
 their translation and drafts; warns about translations left behind in git
-by their page, and about words that i18n/glossary.toml says to avoid. Exit
-code 1 when there are errors, 0 when there are only warnings.
+by their page, and about words that i18n/glossary.toml says to avoid. Drafts
+are checked as fully as published pages: without --drafts their problems
+are warnings marked "in a draft", with --drafts errors. Exit code 1 when
+there are errors, 0 when there are only warnings.
 
 Flags:
 `
@@ -173,6 +175,16 @@ func check(args []string, stdout, stderr io.Writer) int {
 			for _, p := range pages {
 				fmt.Fprintf(stdout, "  %s\n", p)
 			}
+		}
+	}
+	if len(res.Drafts) > 0 {
+		noun := "drafts"
+		if len(res.Drafts) == 1 {
+			noun = "draft"
+		}
+		fmt.Fprintf(stdout, "ndpc check: %d %s, checked but left out of the published site:\n", len(res.Drafts), noun)
+		for _, p := range res.Drafts {
+			fmt.Fprintf(stdout, "  %s\n", p)
 		}
 	}
 	if code != 0 {

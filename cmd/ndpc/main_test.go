@@ -127,6 +127,30 @@ func TestCheckFormats(t *testing.T) {
 	}
 }
 
+// ndpc check checks drafts without failing on them, and lists them.
+func TestCheckListsDrafts(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content/about.en.md"), "---\ntitle: About\n---\nText.\n")
+	write(t, filepath.Join(dir, "content/about.ru.md"), "---\ntitle: О проекте\n---\nТекст.\n")
+	write(t, filepath.Join(dir, "content/team.en.md"), "---\ntitle: Team\ndraft: true\n---\n[x](nowhere.md)\n")
+	args := siteArgs(t, dir)
+	var out, errOut bytes.Buffer
+	if code := run(append([]string{"check"}, args...), &out, &errOut); code != 0 {
+		t.Fatalf("a draft's mistake failed the check: exit %d: %s", code, errOut.String())
+	}
+	team := filepath.Join(dir, "content/team.en.md")
+	if want := team + ":5:5: warning: in a draft: broken link \"nowhere.md\""; !strings.Contains(errOut.String(), want) {
+		t.Errorf("the draft's mistake is not reported as %q:\n%s", want, errOut.String())
+	}
+	if want := "ndpc check: 1 draft, checked but left out of the published site:\n  " + team + "\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("drafts not listed:\n%s", out.String())
+	}
+	out.Reset()
+	if code := run(append([]string{"check", "--drafts"}, args...), &out, &errOut); code != 1 {
+		t.Errorf("check --drafts: exit %d, want 1 for the draft's broken link", code)
+	}
+}
+
 // TestHelpNamesArguments checks each command's --help: a flag's argument
 // is shown as one word (URL, folder), and switches show none.
 func TestHelpNamesArguments(t *testing.T) {

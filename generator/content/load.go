@@ -26,6 +26,11 @@ type Options struct {
 	// Prefix is put before content paths in problems, so that they are
 	// relative to the repository ("content").
 	Prefix string
+
+	// Typeset, when not nil, sets the typography of a title or summary
+	// in the page's language (quotes, dashes, no-break spaces): what the
+	// site shows wherever the text appears.
+	Typeset func(lang Lang, s string) string
 }
 
 // Load reads every page and file of the content folder fsys, validates
@@ -46,6 +51,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 		byURL:       map[string]*Page{},
 		drafts:      opts.Drafts,
 		fsys:        fsys,
+		typeset:     opts.Typeset,
 	}
 	display := func(rel string) string { return path.Join(opts.Prefix, rel) }
 
@@ -101,9 +107,13 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 	pages := make([]*Page, len(sources))
 	parallel.Each(len(sources), func(i int) {
 		pages[i] = loadPage(fsys, sources[i], display(sources[i]), site.Files, problems)
+		site.typesetPage(pages[i])
 	})
 
-	for _, p := range pages {
+	for i, p := range pages {
+		if p == nil || p.Invalid || !site.built(p) {
+			site.noteUnbuilt(sources[i], display(sources[i]), p)
+		}
 		if p != nil {
 			site.add(p, problems)
 		}
@@ -303,12 +313,7 @@ func (s *Site) sortLists() {
 			}
 		}
 		ev := s.Events[lang]
-		sort.SliceStable(ev, func(i, j int) bool {
-			if !ev[i].Start.Equal(ev[j].Start) {
-				return ev[i].Start.After(ev[j].Start)
-			}
-			return ev[i].Slug < ev[j].Slug
-		})
+		sort.SliceStable(ev, func(i, j int) bool { return ev[i].Before(ev[j]) })
 		pl := s.Plain[lang]
 		sort.SliceStable(pl, func(i, j int) bool {
 			if pl[i].Weight != pl[j].Weight {

@@ -137,9 +137,39 @@ type ReportChapter struct {
 // Event is a focus group, workshop or conference.
 type Event struct {
 	*Page
-	Start    time.Time
-	End      time.Time // zero when open-ended
+	// Start is when the event starts; for a whole-day event, the day's
+	// midnight in UTC.
+	Start time.Time
+	// End is when it ends (zero when not given); for an event of whole
+	// days, its last day's midnight in UTC.
+	End time.Time
+	// WholeDay is set when the event is known by its days only (start:
+	// 2020-09-10): it is shown without a time or offset.
+	WholeDay bool
 	Location string
 	Country  *Country
 	Online   bool
+}
+
+// Day returns the calendar day the event starts on, in its own offset
+// from UTC, as that day's midnight in UTC: events are ordered by it first.
+func (e *Event) Day() time.Time {
+	y, m, d := e.Start.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Before reports whether e comes before f in a list of events, newest
+// first: a later day first; on the same day, whole-day events before
+// timed ones, and later times first; then by slug.
+func (e *Event) Before(f *Event) bool {
+	if a, b := e.Day(), f.Day(); !a.Equal(b) {
+		return a.After(b)
+	}
+	if e.WholeDay != f.WholeDay {
+		return e.WholeDay
+	}
+	if !e.Start.Equal(f.Start) {
+		return e.Start.After(f.Start)
+	}
+	return e.Slug < f.Slug
 }

@@ -54,6 +54,7 @@ func (s *Site) Reload(fsys fs.FS, rel string, problems *diag.List) (Change, any,
 	}
 	local := &diag.List{}
 	q := loadPage(fsys, rel, p.Path, s.Files, local)
+	s.typesetPage(q)
 	for _, pr := range local.Sorted() {
 		problems.Add(pr)
 	}

@@ -105,11 +105,7 @@ func decodeBrief(p *Page, d *decoder, files map[string]File) *Brief {
 
 func decodeEvent(p *Page, d *decoder) *Event {
 	e := &Event{Page: p}
-	e.Start = d.Time("start", true)
-	e.End = d.Time("end", false)
-	if !e.End.IsZero() && !e.Start.IsZero() && e.End.Before(e.Start) {
-		d.errorf(d.fields["end"].Value, "the event ends (%s) before it starts (%s): check end", e.End.Format("2006-01-02 15:04"), e.Start.Format("2006-01-02 15:04"))
-	}
+	eventSpan(e, d)
 	p.Date = e.Start
 	e.Location = d.Text("location", false, "Riga")
 	if code := d.String("country", false, "LV"); code != "" {

@@ -33,10 +33,22 @@ type Site struct {
 	// date of their own use it in feeds, so that output is reproducible.
 	Latest time.Time
 
-	bySource map[string]*Page // every loaded page, drafts included
-	byURL    map[string]*Page // built pages by site path
-	fsys     fs.FS            // the content folder, to read bodies again
-	drafts   bool             // drafts are built
+	bySource map[string]*Page   // every loaded page, drafts included
+	unbuilt  map[string]unbuilt // page files not built, by twinKey
+	byURL    map[string]*Page   // built pages by site path
+	fsys     fs.FS              // the content folder, to read bodies again
+	drafts   bool               // drafts are built
+	typeset  func(Lang, string) string
+}
+
+// typesetPage sets the typography of a loaded page's title and summary
+// (nil: a page that could not be loaded).
+func (s *Site) typesetPage(p *Page) {
+	if p == nil || s.typeset == nil {
+		return
+	}
+	p.Title = s.typeset(p.Lang, p.Title)
+	p.Summary = s.typeset(p.Lang, p.Summary)
 }
 
 // File is a file of the content folder that is not a page.

@@ -20,6 +20,13 @@
 // date_full and date_month are patterns with {day}, {month}, {month_genitive}
 // and {year}. Every table must have the same keys as the others, and each
 // plural message every category its language uses.
+//
+// Strings are set as they are read with package typo's rules: in Russian,
+// «в», «на», «для» and the other short words are bound to the next word,
+// and a dash to the word before it, by no-break spaces. Editors write
+// plain spaces; a no-break space typed in the table is invisible there,
+// and one forgotten in a new string would go unnoticed, so the rule is
+// applied rather than checked.
 package locale
 
 import (

@@ -147,3 +147,29 @@ func TestCount(t *testing.T) {
 		t.Errorf("Count(1, page has, pages have) = %q", got)
 	}
 }
+
+// Interface strings get the typography of the text as they are read: in
+// Russian, short words are bound to the next word; in both languages a
+// dash to the word before it.
+func TestStringsTypeset(t *testing.T) {
+	const nb = "\u00a0"
+	ru := ruTable + "\n[events]\nempty = \"Кейсов в этом секторе пока нет\"\nnone = \"Кто с кем работал — и что вышло\"\n[more]\none = \"ещё {n} кейс в списке\"\nfew = \"ещё {n} кейса в списке\"\nmany = \"ещё {n} кейсов в списке\"\nother = \"ещё {n} кейса в списке\"\n"
+	en := enTable + "\n[events]\nempty = \"No case studies in a sector\"\nnone = \"Who worked with whom – and how\"\n[more]\none = \"{n} more\"\nother = \"{n} more\"\n"
+	locales, problems := load(t, map[string]string{"ru": ru, "en": en})
+	if problems.HasErrors() {
+		t.Fatal(problems.Err())
+	}
+	for _, c := range []struct{ lang, key, want string }{
+		{"ru", "events.empty", "Кейсов в" + nb + "этом секторе пока нет"},
+		{"ru", "events.none", "Кто с" + nb + "кем работал" + nb + "— и" + nb + "что вышло"},
+		{"en", "events.empty", "No case studies in a sector"},
+		{"en", "events.none", "Who worked with whom" + nb + "– and how"},
+	} {
+		if got, _ := locales[c.lang].T(c.key); got != c.want {
+			t.Errorf("%s %s = %q, want %q", c.lang, c.key, got, c.want)
+		}
+	}
+	if got, _ := locales["ru"].N("more", 5); got != "ещё 5 кейсов в"+nb+"списке" {
+		t.Errorf("plural form = %q", got)
+	}
+}

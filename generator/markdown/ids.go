@@ -12,11 +12,24 @@ import (
 // headingIDs gives headings IDs that keep letters of every script, so that
 // Russian headings get readable anchors: "## Методы и данные" becomes
 // "методы-и-данные". goldmark's own generator drops non-ASCII letters.
+//
+// An ID is never one that reserved reports as taken by the page's layout
+// (the skip link's target, the contents' title, …): such a heading gets
+// the next free numbered ID. Footnotes' IDs ("fn:1", "fnref:1") have a
+// colon, which headings' IDs never have.
 type headingIDs struct {
-	used map[string]bool
+	used     map[string]bool
+	reserved func(id string) bool // nil: none
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs(reserved func(string) bool) *headingIDs {
+	return &headingIDs{used: map[string]bool{}, reserved: reserved}
+}
+
+// maxReservedTries bounds the numbered IDs tried against the reserved
+// ones: the layout reserves patterns (id="m-{{…}}" reserves every ID that
+// starts with "m-"), which a heading's every numbered ID may match.
+const maxReservedTries = 20
 
 // Generate returns a unique ID for a heading's raw Markdown text.
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
@@ -25,7 +38,7 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for n := 1; h.used[id]; n++ {
+	for n := 1; h.used[id] || (n <= maxReservedTries && h.reserved != nil && h.reserved(id)); n++ {
 		id = base + "-" + strconv.Itoa(n)
 	}
 	h.used[id] = true
@@ -35,12 +48,17 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 // Put marks an ID as taken (one given explicitly in the page).
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
-var linkTarget = regexp.MustCompile(`\]\([^)]*\)`)
+var (
+	linkTarget   = regexp.MustCompile(`\]\([^)]*\)`)
+	footnoteLink = regexp.MustCompile(`\[\^[^\]]*\]`)
+)
 
 // Slugify makes an anchor from heading text: lower case, letters and digits
 // of any script kept, spaces and hyphens turned into single hyphens,
-// punctuation and Markdown markup dropped.
+// punctuation, Markdown markup and footnote references dropped
+// ("Results[^1]" → "results").
 func Slugify(s string) string {
+	s = footnoteLink.ReplaceAllString(s, "")
 	s = linkTarget.ReplaceAllString(s, "]")
 	var b strings.Builder
 	dash := false

@@ -2,8 +2,10 @@
 //
 // It configures goldmark once per language, at start: GitHub tables
 // (alignment as attributes, so no inline styles), strikethrough, task lists,
-// bare links, footnotes, and typographic punctuation (“quotes” in English,
-// «ёлочки» in Russian, dashes and ellipses in both). Raw HTML in Markdown
+// bare links, footnotes, and typographic punctuation (“quotes” with
+// ‘quotes’ inside in English, «ёлочки» with „лапки“ inside in Russian,
+// dashes and ellipses in both; no-break spaces after Russian short words
+// and before dashes: see Typography). Raw HTML in Markdown
 // is left out unless the site allows it. Headings get IDs that keep every
 // script (## Методология → id="методология"), unique within the page.
 //
@@ -21,6 +23,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	stdhtml "html"
 	"net/url"
 	"strconv"
 	"strings"
@@ -38,7 +41,8 @@ import (
 
 // Converter turns Markdown into HTML; it is safe for concurrent use.
 type Converter struct {
-	byLang map[string]configs
+	byLang   map[string]configs
+	reserved func(id string) bool
 }
 
 // configs are a language's goldmark configuration with and without
@@ -72,11 +76,14 @@ type Options struct {
 	// RawHTML lets HTML written in Markdown through to the page. Off by
 	// default: content also comes from the public submission form.
 	RawHTML bool
+	// ReservedID reports the IDs that the page around the text uses
+	// (the layout's), which headings must not take; nil for none.
+	ReservedID func(id string) bool
 }
 
 // New returns a converter for the given languages.
 func New(langs []string, opts Options) *Converter {
-	c := &Converter{byLang: map[string]configs{}}
+	c := &Converter{byLang: map[string]configs{}, reserved: opts.ReservedID}
 	for _, lang := range langs {
 		config := func(linkify bool) goldmark.Markdown {
 			exts := []goldmark.Extender{
@@ -84,7 +91,7 @@ func New(langs []string, opts Options) *Converter {
 				extension.Strikethrough,
 				extension.TaskList,
 				extension.Footnote,
-				extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
+				Typography{Lang: lang},
 			}
 			if linkify {
 				exts = append(exts, extension.Linkify)
@@ -98,17 +105,6 @@ func New(langs []string, opts Options) *Converter {
 		c.byLang[lang] = configs{full: config(true), noLinkify: config(false)}
 	}
 	return c
-}
-
-// quotes returns the typographic substitutions of a language.
-func quotes(lang string) map[extension.TypographicPunctuation]string {
-	if lang == "ru" {
-		return map[extension.TypographicPunctuation]string{
-			extension.LeftDoubleQuote:  "«",
-			extension.RightDoubleQuote: "»",
-		}
-	}
-	return map[extension.TypographicPunctuation]string{}
 }
 
 // LinkResolver turns a relative link destination, as written in the page,
@@ -184,7 +180,7 @@ func (c *Converter) Parse(in Input, problems *diag.List) (Document, error) {
 
 // parse is Parse with the configuration md.
 func (c *Converter) parse(md goldmark.Markdown, in Input, problems *diag.List) (Document, error) {
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(c.reserved)))
 	doc := md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(ctx))
 	var headings []Heading
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -326,7 +322,11 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			if t.IsCode() { // the typographer's marks, written as HTML: &ldquo;
+				b.WriteString(stdhtml.UnescapeString(string(t.Value)))
+			} else {
+				b.Write(t.Value)
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -41,11 +41,11 @@ func TestCyrillicHeadingIDs(t *testing.T) {
 
 func TestTypographyByLanguage(t *testing.T) {
 	ru, _, _ := convert(t, "ru", `Проект "Пивоварня" -- это центр...`, nil)
-	if !strings.Contains(ru, "Проект «Пивоварня» &ndash; это центр&hellip;") {
+	if !strings.Contains(ru, "Проект «Пивоварня»\u00a0&ndash; это центр&hellip;") {
 		t.Errorf("Russian typography: %s", ru)
 	}
 	en, _, _ := convert(t, "en", `The "Brewery" -- a centre.`, nil)
-	if !strings.Contains(en, "The &ldquo;Brewery&rdquo; &ndash; a centre.") {
+	if !strings.Contains(en, "The &ldquo;Brewery&rdquo;\u00a0&ndash; a centre.") {
 		t.Errorf("English typography: %s", en)
 	}
 }
@@ -103,9 +103,33 @@ func TestSlugify(t *testing.T) {
 		"Ёлки: «новый» год":          "ёлки-новый-год",
 		"  --  ":                     "",
 		"Cēsis Old Brewery (Latvia)": "cēsis-old-brewery-latvia",
+		"Results[^1]":                "results",
+		"Итоги [^note] года":         "итоги-года",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Headings never take an id the page around them uses, nor the footnotes'.
+func TestHeadingIDsAvoidReserved(t *testing.T) {
+	reserved := func(id string) bool { return id == "main" || id == "toc-title" || strings.HasPrefix(id, "m-") }
+	c := New([]string{"en"}, Options{ReservedID: reserved})
+	for src, want := range map[string]string{
+		"## Main":                          `<h2 id="main-1">Main</h2>`,
+		"## Main\n\n## Main 1":             `<h2 id="main-1-1">Main 1</h2>`,
+		"## Toc title":                     `<h2 id="toc-title-1">`,
+		"## Results[^1]\n\n[^1]: Note.":    `<h2 id="results">Results<sup id="fnref:1">`,
+		"## Fn 1\n\nA[^1].\n\n[^1]: Note.": `<h2 id="fn-1">`,
+		"## M-Bus":                         `<h2 id="m-bus-20">`, // numbered ids tried against a pattern are bounded
+	} {
+		var buf bytes.Buffer
+		if _, err := c.Convert(Input{Source: []byte(src), Lang: "en", Path: "x.md"}, &buf, &diag.List{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%q: want %s in\n%s", src, want, buf.String())
 		}
 	}
 }
@@ -169,6 +193,66 @@ func TestLinkifyOnlyWhereAddressesMayBe(t *testing.T) {
 				t.Fatalf("%q would be converted with Linkify", src)
 			}
 			sameWithoutLinkify(t, c, lang, src)
+		}
+	}
+}
+
+// Quotes inside quotes get the marks of their level, in every kind of
+// block and across emphasis; apostrophes and code stay as typed.
+func TestNestedQuotes(t *testing.T) {
+	for _, tc := range []struct{ lang, src, want string }{
+		{"ru", `"Фабрика изобретений "PROTO""`, "<p>«Фабрика изобретений „PROTO“»</p>"},
+		{"ru", `"Фабрика изобретений 'PROTO'"`, "<p>«Фабрика изобретений „PROTO“»</p>"},
+		{"ru", `"Он сказал: "это "третий" уровень""`, "<p>«Он сказал: „это „третий“ уровень“»</p>"},
+		{"ru", `"один" и "два"`, "<p>«один» и\u00a0«два»</p>"},
+		{"ru", `"Фабрика *"PROTO"*"`, "<p>«Фабрика <em>„PROTO“</em>»</p>"},
+		{"ru", "## \"Проект \"Пивоварня\"\"", "„Пивоварня“»</h2>"},
+		{"ru", "| a |\n|---|\n| \"Проект \"Б\"\" |", "<td>«Проект „Б“»</td>"},
+		{"ru", "\"Д'Артаньян\"", "<p>«Д’Артаньян»</p>"},
+		{"ru", "`\"код\"`", "<code>&quot;код&quot;</code>"},
+		{"ru", `«Фабрика "PROTO"»`, "<p>«Фабрика „PROTO“»</p>"},
+		{"ru", "`«код»` \"PROTO\"", "</code> «PROTO»</p>"},
+		{"en", `“The "PROTO" factory”`, "<p>“The &lsquo;PROTO&rsquo; factory”</p>"},
+		{"en", `"The "PROTO" factory"`, "<p>&ldquo;The &lsquo;PROTO&rsquo; factory&rdquo;</p>"},
+		{"en", `"She said 'yes'"`, "<p>&ldquo;She said &lsquo;yes&rsquo;&rdquo;</p>"},
+		{"en", `"The Smiths' house"`, "<p>&ldquo;The Smiths&rsquo; house&rdquo;</p>"},
+		{"en", `It's "one" and "two"`, "<p>It’s &ldquo;one&rdquo; and &ldquo;two&rdquo;</p>"},
+	} {
+		html, _, _ := convert(t, tc.lang, tc.src, nil)
+		if !strings.Contains(html, tc.want) {
+			t.Errorf("%s %q: want %s in\n%s", tc.lang, tc.src, tc.want, html)
+		}
+	}
+}
+
+// A heading's text for the contents has the typographer's marks as
+// characters, not as the HTML that writes them.
+func TestHeadingTextTypography(t *testing.T) {
+	_, hs, _ := convert(t, "en", "## The \"PROTO\" factory -- a centre\n", nil)
+	if len(hs) != 1 || hs[0].Text != "The “PROTO” factory\u00a0– a centre" {
+		t.Errorf("headings = %+v", hs)
+	}
+}
+
+// Russian short words are bound to the next word, and a dash to the word
+// before it, wherever goldmark splits the text; code is left alone.
+func TestNoBreakSpaces(t *testing.T) {
+	const nb = "\u00a0"
+	for _, tc := range []struct{ lang, src, want string }{
+		{"ru", "Центр в Таллине и Риге", "Центр в" + nb + "Таллине и" + nb + "Риге"},
+		{"ru", "Центр в\nТаллине", "Центр в" + nb + "Таллине"},
+		{"ru", "Центр -- в Таллине", "Центр" + nb + "&ndash; в" + nb + "Таллине"},
+		{"ru", "Центр — в Таллине", "Центр" + nb + "— в" + nb + "Таллине"},
+		{"ru", "Центр\n— в Таллине", "Центр" + nb + "— в" + nb + "Таллине"},
+		{"ru", "в *Таллине* и [Риге](https://riga.lv)", "в" + nb + "<em>Таллине</em> и" + nb + "<a href"},
+		{"ru", "сайт www.example.org в Риге", "в" + nb + "Риге"},
+		{"ru", "`в коде` и", "<code>в коде</code> и"},
+		{"ru", "## О проекте", ">О" + nb + "проекте</h2>"},
+		{"en", "in a city -- and more", "in a city" + nb + "&ndash; and more"},
+	} {
+		html, _, _ := convert(t, tc.lang, tc.src, nil)
+		if !strings.Contains(html, tc.want) {
+			t.Errorf("%s %q: want %q in\n%q", tc.lang, tc.src, tc.want, html)
 		}
 	}
 }

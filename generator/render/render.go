@@ -16,6 +16,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -32,6 +33,9 @@ type Templates struct {
 	prefix string
 	root   *template.Template            // the layout and partials
 	pages  map[string]*template.Template // by file name: "case-study.html"
+	// idPatterns match the ids the templates write; ids is them compiled.
+	idPatterns []string
+	ids        *regexp.Regexp
 }
 
 // Load parses every template in fsys; prefix is put before file names
@@ -39,6 +43,7 @@ type Templates struct {
 func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List) *Templates {
 	t := &Templates{prefix: prefix, pages: map[string]*template.Template{}}
 	name := func(rel string) string { return path.Join(prefix, rel) }
+	defer t.compileIDs()
 
 	root := template.New(name(layoutFile)).Funcs(funcs)
 	src, err := fs.ReadFile(fsys, layoutFile)
@@ -46,6 +51,7 @@ func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List
 		problems.Errorf(name(layoutFile), 0, 0, "cannot read the layout: %v", err)
 		return t
 	}
+	t.noteIDs(string(src))
 	if _, err := root.Parse(string(src)); err != nil {
 		reportParse(problems, name(layoutFile), err)
 		return t
@@ -53,7 +59,7 @@ func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List
 	partials, _ := fs.Glob(fsys, partialsDir+"/*.html")
 	sort.Strings(partials)
 	for _, rel := range partials {
-		if err := parseInto(root, fsys, rel, name(rel)); err != nil {
+		if err := t.parseInto(root, fsys, rel, name(rel)); err != nil {
 			reportParse(problems, name(rel), err)
 		}
 	}
@@ -69,7 +75,7 @@ func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List
 			problems.Errorf(name(rel), 0, 0, "%v", err)
 			continue
 		}
-		if err := parseInto(clone, fsys, rel, name(rel)); err != nil {
+		if err := t.parseInto(clone, fsys, rel, name(rel)); err != nil {
 			reportParse(problems, name(rel), err)
 			continue
 		}
@@ -78,11 +84,12 @@ func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List
 	return t
 }
 
-func parseInto(set *template.Template, fsys fs.FS, rel, name string) error {
+func (t *Templates) parseInto(set *template.Template, fsys fs.FS, rel, name string) error {
 	src, err := fs.ReadFile(fsys, rel)
 	if err != nil {
 		return err
 	}
+	t.noteIDs(string(src))
 	_, err = set.New(name).Parse(string(src))
 	return err
 }
