@@ -33,6 +33,11 @@ import (
 //	countrymap L countries
 //	                 the map of the countries, each shaded by its number of
 //	                 case studies and linking to its page (package countrymap)
+//	eventCalendar ev the site path of an event's iCalendar file
+//	eventsCalendar lang
+//	                 the site path of the iCalendar file of all events
+//	structuredData view
+//	                 the page's schema.org description as JSON-LD, or ""
 func templateFuncs(b *builder) template.FuncMap {
 	return template.FuncMap{
 		"asset":  b.assets.URL,
@@ -56,6 +61,10 @@ func templateFuncs(b *builder) template.FuncMap {
 		},
 		"list":       func(items ...string) []string { return items },
 		"countrymap": countryMap,
+
+		"eventCalendar":  EventCalendarPath,
+		"eventsCalendar": EventsCalendarPath,
+		"structuredData": b.structuredData,
 	}
 }
 
