@@ -105,9 +105,28 @@ func TestPagesRaiseNoCSPViolation(t *testing.T) {
 	}
 	logs.take()
 
-	for _, p := range []string{"/", "/en/", "/ru/", "/en/case-studies/", "/ru/case-studies/proto-invention-factory/",
-		"/en/report/methodology/", "/ru/briefs/", "/en/events/partnership-market-focus-group/", "/ru/submit/", "/en/countries/finland/", "/ru/404.html"} {
+	// The pages with structured data (JSON-LD) are among them: the
+	// browser must read the ld+json block as data, not as a script that
+	// the CSP blocks.
+	withData := map[string]string{
+		"/en/case-studies/": "Dataset", "/ru/case-studies/": "Dataset",
+		"/ru/case-studies/proto-invention-factory/": "Article", "/en/report/methodology/": "Article",
+		"/en/report/": "Report", "/ru/briefs/01-cci-connectivity/": "Report", "/en/briefs/02-traditional-industries/": "Report",
+		"/en/events/partnership-market-focus-group/": "Event", "/ru/events/partnership-market-focus-group/": "Event",
+	}
+	for _, p := range []string{"/", "/en/", "/ru/", "/en/case-studies/", "/ru/case-studies/", "/ru/case-studies/proto-invention-factory/",
+		"/en/report/", "/en/report/methodology/", "/ru/briefs/", "/ru/briefs/01-cci-connectivity/", "/en/briefs/02-traditional-industries/",
+		"/en/events/", "/en/events/partnership-market-focus-group/", "/ru/events/partnership-market-focus-group/",
+		"/ru/submit/", "/en/countries/finland/", "/ru/404.html"} {
 		violations, sheets, _ := visit(p)
+		if want, ok := withData[p]; ok {
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll('script[type="application/ld+json"]')).map(s => JSON.parse(s.textContent)["@type"]).join(" ")`))
+			if err != nil {
+				t.Errorf("%s: the browser cannot read the structured data: %v", p, err)
+			} else if got != want {
+				t.Errorf("%s: structured data of type %q, want %q", p, got, want)
+			}
+		}
 		if len(violations) > 0 {
 			t.Errorf("%s: CSP violations %v", p, violations)
 		}
