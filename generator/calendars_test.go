@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"ndpc/generator/content"
 )
 
 // readICS is run by Python with the icalendar package (Debian's
@@ -119,7 +121,7 @@ func TestCalendarsParse(t *testing.T) {
 		"/en/events/festival/festival.ics": {Summary: "Festival of cross-innovation", Description: "Three days of talks, in Riga.",
 			Location: "Riga, Latvia", URL: "https://example.org/en/events/festival/",
 			Start: "date:2020-09-08", End: "date:2020-09-11", Stamp: "utc:2020-09-08T00:00:00"},
-		"/ru/events/festival/festival.ics": {Summary: "Фестиваль кросс-инноваций", Description: "Три дня встреч в\u00a0Риге.",
+		"/ru/events/festival/festival.ics": {Summary: "Фестиваль кросс-инноваций", Description: typeset(content.Russian, "Три дня встреч в Риге: доклады, обсуждения и мастерские для представителей культурных и креативных индустрий и других секторов из одиннадцати стран Северного измерения; запятые, точки с запятой и обратная косая черта \\ остаются как есть."),
 			Location: "Рига, Латвия", URL: "https://example.org/ru/events/festival/",
 			Start: "date:2020-09-08", End: "date:2020-09-11", Stamp: "utc:2020-09-08T00:00:00"},
 		"/en/events/open-day/open-day.ics": {Summary: "Open day", Description: "One whole day, without a place.",
