@@ -29,7 +29,7 @@ func (b *builder) structuredData(view any) (template.JS, error) {
 	case ReportView:
 		d, err = reportData(v)
 	case ChapterView:
-		d, err = chapterData(v)
+		d, err = chapterData(v, b.reportTitle(v.Lang))
 	case CaseStudyView:
 		d, err = caseStudyData(v)
 	case CaseStudyListView:
@@ -138,14 +138,21 @@ func reportData(v ReportView) (any, error) {
 	return d, nil
 }
 
-// chapterData describes a chapter as an Article, part of the report.
-func chapterData(v ChapterView) (any, error) {
+// reportTitle returns the title of the report's page in a language: its
+// section page's, or the interface's name for the report.
+func (b *builder) reportTitle(lang content.Lang) string {
+	if p := b.site.Sections[lang][content.SectionReport]; p != nil && p.Title != "" {
+		return p.Title
+	}
+	title, _ := b.locales[lang].T("report.title")
+	return title
+}
+
+// chapterData describes a chapter as an Article, part of the report
+// titled report.
+func chapterData(v ChapterView, report string) (any, error) {
 	ch := v.Chapter
 	org, err := publisher(v.Base)
-	if err != nil {
-		return nil, err
-	}
-	report, err := v.L.T("report.title")
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +195,11 @@ func datasetData(v CaseStudyListView) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := structured.Dataset{Context: structured.Context, Type: "Dataset", Name: v.Title, Description: v.Description,
+	site, err := v.L.T("site.title")
+	if err != nil {
+		return nil, err
+	}
+	d := structured.Dataset{Context: structured.Context, Type: "Dataset", Name: v.Title + " · " + site, Description: v.Description,
 		URL: v.Canonical, IsAccessibleForFree: true, Creator: org, Publisher: org,
 		Distribution: []structured.DataDownload{
 			{Type: "DataDownload", ContentURL: v.Abs(openDataJSONPath), EncodingFormat: "application/json", Name: "case-studies.json"},

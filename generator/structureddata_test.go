@@ -149,6 +149,8 @@ func TestStructuredDataOfRealSite(t *testing.T) {
 		{"finder", regexp.MustCompile(`^/(en|ru)/case-studies/$`)},
 	}
 	seen := map[string]int{}
+	reportName := map[string]string{}      // language → the report's name
+	partOf := map[string]map[string]bool{} // language → names chapters give their report
 	err = filepath.WalkDir(opts.Out, func(file string, _ fs.DirEntry, err error) error {
 		if err != nil || !strings.HasSuffix(file, ".html") {
 			return err
@@ -237,7 +239,7 @@ func TestStructuredDataOfRealSite(t *testing.T) {
 			pdfs()
 		case "report":
 			d.is("Report")
-			d.str("name")
+			reportName[lang] = d.str("name")
 			d.obj("publisher").str("name")
 			pdfs()
 			for _, part := range d.list("hasPart") {
@@ -248,7 +250,12 @@ func TestStructuredDataOfRealSite(t *testing.T) {
 		case "chapter":
 			d.is("Article")
 			d.str("headline")
-			d.obj("isPartOf").is("Report")
+			report := d.obj("isPartOf")
+			report.is("Report")
+			if partOf[lang] == nil {
+				partOf[lang] = map[string]bool{}
+			}
+			partOf[lang][report.str("name")] = true
 		case "case study":
 			d.is("Article")
 			d.str("headline")
@@ -290,6 +297,13 @@ func TestStructuredDataOfRealSite(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for lang, names := range partOf {
+		for name := range names {
+			if name != reportName[lang] {
+				t.Errorf("a chapter in %s is part of %q, but the report is %q", lang, name, reportName[lang])
+			}
+		}
 	}
 	for _, k := range kinds {
 		for _, lang := range []string{"en", "ru"} {
