@@ -176,6 +176,7 @@ func (b *builder) run(out sink) Result {
 	t.step("render")
 	files := b.writeAssets()
 	files += b.writeSiteFiles(jobs)
+	files += b.writeCalendars()
 	t.step("site files")
 	files += b.copyFiles()
 	files += b.editions.made()

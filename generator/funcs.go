@@ -36,6 +36,11 @@ import (
 //	                 case studies and linking to its page (package countrymap)
 //	euEmblem height  the European emblem, height pixels high, as inline SVG
 //	                 beside the text that names it (package emblem)
+//	eventCalendar ev the site path of an event's iCalendar file
+//	eventsCalendar lang
+//	                 the site path of the iCalendar file of all events
+//	structuredData view
+//	                 the page's schema.org description as JSON-LD, or ""
 func templateFuncs(b *builder) template.FuncMap {
 	return template.FuncMap{
 		"asset":  b.assets.URL,
@@ -60,6 +65,10 @@ func templateFuncs(b *builder) template.FuncMap {
 		"list":       func(items ...string) []string { return items },
 		"countrymap": countryMap,
 		"euEmblem":   func(height int) template.HTML { return template.HTML(emblem.SVG(height, "")) },
+
+		"eventCalendar":  EventCalendarPath,
+		"eventsCalendar": EventsCalendarPath,
+		"structuredData": b.structuredData,
 	}
 }
 

@@ -222,6 +222,12 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 		}
 	}
 	b.render(jobs)
+	for _, p := range reloaded {
+		if _, ok := p.Typed.(*content.Event); ok {
+			b.writeCalendars() // an event's dates or texts changed
+			break
+		}
+	}
 
 	shown := map[string]bool{}
 	for _, rel := range rels {

@@ -10,6 +10,12 @@ import (
 	"ndpc/generator/content"
 )
 
+// The site paths of the open data files.
+const (
+	openDataJSONPath = "/data/case-studies.json"
+	openDataCSVPath  = "/data/case-studies.csv"
+)
+
 // OpenCaseStudy is one case study in the open data files
 // /data/case-studies.json and /data/case-studies.csv, with its texts in
 // every language it is published in.

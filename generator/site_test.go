@@ -164,7 +164,7 @@ func TestCheckFindings(t *testing.T) {
 // its text as pdftotext reads it): each line of the section must occur in
 // the file, after the previous line's match; a line "! text" says that
 // text occurs nowhere in it. In these lines \u00a0 stands for a no-break
-// space and \n for a line's end. A "want" section lists the warnings.
+// space, \n for a line's end and \r for a carriage return. A "want" section lists the warnings.
 func TestPublished(t *testing.T) {
 	files, _ := filepath.Glob("testdata/published/*.txtar")
 	if len(files) == 0 {
@@ -211,7 +211,7 @@ func TestPublished(t *testing.T) {
 func assertPublished(t *testing.T, sitePath, got, section string) {
 	t.Helper()
 	rest := got
-	unescape := strings.NewReplacer(`\u00a0`, "\u00a0", `\n`, "\n")
+	unescape := strings.NewReplacer(`\u00a0`, "\u00a0", `\r`, "\r", `\n`, "\n")
 	for _, line := range strings.Split(strings.TrimSpace(section), "\n") {
 		line = unescape.Replace(line)
 		if absent, ok := strings.CutPrefix(line, "! "); ok {

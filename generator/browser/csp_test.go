@@ -130,12 +130,29 @@ func TestPagesRaiseNoCSPViolation(t *testing.T) {
 	}
 	logs.take()
 
+	// The pages with structured data (JSON-LD) are among them: the
+	// browser must read the ld+json block as data, not as a script that
+	// the CSP blocks.
+	withData := map[string]string{
+		"/en/case-studies/": "Dataset", "/ru/case-studies/": "Dataset",
+		"/ru/case-studies/proto-invention-factory/": "Article", "/en/report/methodology/": "Article",
+		"/en/report/": "Report", "/ru/briefs/01-cci-connectivity/": "Report", "/en/briefs/02-traditional-industries/": "Report",
+		"/en/events/partnership-market-focus-group/": "Event", "/ru/events/partnership-market-focus-group/": "Event",
+	}
 	pages := htmlPages(t, dir)
 	if len(pages) < 60 {
 		t.Fatalf("only %d pages built: %v", len(pages), pages)
 	}
 	for _, p := range pages {
 		violations, sheets, _ := visit(p)
+		if want, ok := withData[p]; ok {
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll('script[type="application/ld+json"]')).map(s => JSON.parse(s.textContent)["@type"]).join(" ")`))
+			if err != nil {
+				t.Errorf("%s: the browser cannot read the structured data: %v", p, err)
+			} else if got != want {
+				t.Errorf("%s: structured data of type %q, want %q", p, got, want)
+			}
+		}
 		if len(violations) > 0 {
 			t.Errorf("%s: CSP violations %v", p, violations)
 		}
