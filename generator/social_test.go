@@ -184,3 +184,24 @@ func TestPreviewNamesNoSocialImage(t *testing.T) {
 		t.Error("the preview serves a social image")
 	}
 }
+
+// A file of a page's folder where the build would write the page's
+// social preview image is an error at the page.
+func TestSocialImageClash(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, []byte(printSite))
+	var img bytes.Buffer
+	if err := pngEncode(&img, 4, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/briefs/01-first/social.png"), img.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := siteOptions(t, dir)
+	opts.SocialImages = true
+	_, err := Build(opts)
+	want := "content/briefs/01-first/index.en.md: the page's folder has a file social.png where the build writes the page's social preview image: rename the file"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("build error %v, want %q", err, want)
+	}
+}
