@@ -49,6 +49,9 @@ func benchSite(b *testing.B) Options {
 	// builds of a working copy: the report is typeset once (BenchmarkPrint*
 	// measure typesetting).
 	opts.PDFCache = filepath.Join(benchDir, "pdf-cache")
+	// Likewise the social preview images (socialimage's BenchmarkDraw
+	// measures drawing one).
+	opts.ImageCache = filepath.Join(benchDir, "image-cache")
 	return opts
 }
 

@@ -58,12 +58,18 @@ type Options struct {
 	// PDFCache is a folder that keeps the typeset PDFs between builds, so
 	// that only those whose content changed are typeset again; "" for none.
 	PDFCache string
+	// SocialImages draws every page's social preview image (og:image,
+	// package socialimage); without it pages name none.
+	SocialImages bool
+	// ImageCache is a folder that keeps the social preview images between
+	// builds, as PDFCache keeps the PDFs; "" for none.
+	ImageCache string
 }
 
 // DefaultOptions returns the repository's folders and the production
 // settings of ndpc build.
 func DefaultOptions() Options {
-	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public", Minify: true, Fingerprint: true, Search: true, PDF: true}
+	return Options{Content: "content", Templates: "templates", Static: "static", I18n: "i18n", Out: "public", Minify: true, Fingerprint: true, Search: true, PDF: true, SocialImages: true}
 }
 
 // Result summarises a successful build.
@@ -136,6 +142,7 @@ func Build(opts Options) (Result, error) {
 // writing anything.
 func Check(opts Options) (Result, error) {
 	opts.PDF = false // nothing is written: the print editions are not made
+	opts.SocialImages = false
 	problems := &diag.List{}
 	b, err := load(opts, problems)
 	if err != nil {
@@ -172,6 +179,9 @@ func (b *builder) run(out sink) Result {
 	t.step("print editions")
 	jobs := b.plan()
 	t.step("plan")
+	var images int
+	b.social, images = b.socialImages(jobs)
+	t.step("social images")
 	pages := b.render(jobs)
 	t.step("render")
 	files := b.writeAssets()
@@ -179,7 +189,7 @@ func (b *builder) run(out sink) Result {
 	files += b.writeCalendars()
 	t.step("site files")
 	files += b.copyFiles()
-	files += b.editions.made()
+	files += b.editions.made() + images
 	t.step("copy")
 	b.reportMissingStrings()
 	return Result{Pages: pages, Files: files, Warnings: warnings(b.problems)}
@@ -251,6 +261,8 @@ type builder struct {
 	drafts []string
 	// editions are the PDFs offered for download, made or supplied.
 	editions *editions
+	// social holds the social preview image each page names, by site path.
+	social   map[string]SocialImage
 	out      sink
 	problems *diag.List
 }

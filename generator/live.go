@@ -46,6 +46,9 @@ func (u Update) OK() bool { return len(u.Problems) == 0 }
 // be read; content errors are in the update's problems.
 func NewLive(opts Options) (*Live, Update, error) {
 	opts.Drafts, opts.Minify, opts.Fingerprint = true, false, false
+	// No social preview images, which a save would leave out of date:
+	// pages name none, rather than images that are not there.
+	opts.SocialImages = false
 	l := &Live{opts: opts, files: map[string][]byte{}, broken: map[string][]diag.Problem{}, stale: map[content.Lang]bool{}}
 	u, err := l.full(time.Now())
 	return l, u, err

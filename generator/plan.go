@@ -29,6 +29,15 @@ type job struct {
 	view func(b Base, body template.HTML, toc []markdown.Heading) any
 }
 
+// pageTitle is the page's title: its content page's, but the site's on
+// the home page, and the job's own for a generated page.
+func (j job) pageTitle() string {
+	if p := j.page; p != nil && p.Title != "" && p.Kind != content.KindHome {
+		return p.Title
+	}
+	return j.title
+}
+
 // plan lists every page of the site, in a fixed order.
 func (b *builder) plan() []job {
 	var jobs []job

@@ -136,12 +136,12 @@ func (b *builder) base(j job) Base {
 	base := Base{
 		Lang: lang, L: b.locales[lang], Other: b.locales[other],
 		Kind: j.template[:len(j.template)-len(".html")], Section: j.section,
-		Title: j.title, URL: j.url, BaseURL: b.baseURL,
+		Title: j.pageTitle(), URL: j.url, BaseURL: b.baseURL,
+	}
+	if img, ok := b.social[j.url]; ok {
+		base.Social = &img
 	}
 	if p := j.page; p != nil {
-		if p.Title != "" && (p.Kind != content.KindHome) {
-			base.Title = p.Title
-		}
 		base.Description = p.Summary
 		base.Draft = p.Draft
 	}

@@ -55,6 +55,9 @@ func (b *builder) rootBase() Base {
 	root.Description = root.L.Text("site.description")
 	root.Canonical = root.Abs("/")
 	root.XDefault = root.Abs("/en/")
+	if img, ok := b.social[content.URLFor(content.English, "", "")]; ok {
+		root.Social = &img // the English default
+	}
 	for _, l := range content.Langs {
 		root.Alternates = append(root.Alternates, Alternate{Lang: l, Href: root.Abs("/" + string(l) + "/")})
 	}

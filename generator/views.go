@@ -31,6 +31,9 @@ type Base struct {
 	BaseURL     string
 	// SectionName names the page's section for search results.
 	SectionName string
+	// Social is the page's social preview image; nil where the build
+	// draws none (the preview).
+	Social *SocialImage
 }
 
 // Alternate is a translation of the page, for hreflang links.

@@ -107,6 +107,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Search, "search", opts.Search, "build the search index with Pagefind (needs Node.js; the first build installs Pagefind into .tools itself); --search=false skips it")
 	fs.BoolVar(&opts.PDF, "pdf", opts.PDF, "typeset the PDFs of the briefs and the report; --pdf=false skips them (briefs with their own PDF keep it)")
 	fs.StringVar(&opts.PDFCache, "pdf-cache", "", "`folder` that keeps the typeset PDFs between builds (default .cache/pdf beside the output folder; \"off\" keeps none)")
+	fs.StringVar(&opts.ImageCache, "image-cache", "", "`folder` that keeps the social preview images between builds (default .cache/social beside the output folder; \"off\" keeps none)")
 	rest, code, ok := fs.parse(args)
 	if !ok {
 		return code
@@ -114,12 +115,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if !fs.noArgs(rest) {
 		return 2
 	}
-	switch opts.PDFCache {
-	case "":
-		opts.PDFCache = filepath.Join(filepath.Dir(opts.Out), ".cache", "pdf")
-	case "off":
-		opts.PDFCache = ""
-	}
+	opts.PDFCache = cacheFolder(opts.PDFCache, opts.Out, "pdf")
+	opts.ImageCache = cacheFolder(opts.ImageCache, opts.Out, "social")
 	if *timings {
 		opts.Timings = stderr
 	}
@@ -231,4 +228,16 @@ func countErrors(ps []diag.Problem) int {
 		}
 	}
 	return n
+}
+
+// cacheFolder returns the folder a cache flag names: by default, .cache/NAME
+// beside the output folder; "off" for none ("").
+func cacheFolder(flag, out, name string) string {
+	switch flag {
+	case "":
+		return filepath.Join(filepath.Dir(out), ".cache", name)
+	case "off":
+		return ""
+	}
+	return flag
 }
