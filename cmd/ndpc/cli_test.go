@@ -123,6 +123,9 @@ func TestVersion(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-buildvcs=true", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	if info, err := exec.Command("go", "version", "-m", bin).Output(); err != nil || !strings.Contains(string(info), "vcs.revision=") {
+		t.Skipf("go build recorded no version control information here (%v), so there is nothing for ndpc to print", err)
+	}
 	dirty, _ := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output()
 	for _, arg := range []string{"--version", "version"} {
 		out, err := exec.Command(bin, arg).Output()
