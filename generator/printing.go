@@ -162,6 +162,8 @@ func (b *builder) printMeta(lang content.Lang, title, summary, url string) print
 	m.Labels.Contents = L.Text("report.contents")
 	m.Labels.Notes = L.Text("print.notes")
 	m.Labels.Online = L.Text("print.online")
+	m.Labels.Funded = L.Text("eu.funded")
+	m.Labels.Disclaimer = L.Text("eu.disclaimer")
 	return m
 }
 

@@ -317,3 +317,30 @@ func readFile(t *testing.T, name string) string {
 	}
 	return string(data)
 }
+
+// TestPrintEditionsShowEUFunding: the first page of every PDF the build
+// typesets carries the European Union's funding statement and disclaimer
+// in the edition's language.
+func TestPrintEditionsShowEUFunding(t *testing.T) {
+	out := buildReal(t)
+	want := map[string][]string{
+		"en": {"Funded by the European Union", "sole responsibility of their"},
+		"ru": {"Финансируется Европейским союзом", "исключительно авторы"},
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*", "*", "*.pdf"))
+	more, _ := filepath.Glob(filepath.Join(out, "*", "*", "*", "*.pdf"))
+	pdfs = append(pdfs, more...)
+	if len(pdfs) < 6 {
+		t.Fatalf("only %d PDFs: %v", len(pdfs), pdfs)
+	}
+	for _, pdf := range pdfs {
+		rel, _ := filepath.Rel(out, pdf)
+		lang := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
+		first := strings.Join(strings.Fields(poppler(t, "pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", pdf, "-")), " ")
+		for _, s := range want[lang] {
+			if !strings.Contains(first, s) {
+				t.Errorf("%s: the first page lacks %q", rel, s)
+			}
+		}
+	}
+}

@@ -33,7 +33,9 @@ func (b Brief) Typeset() (Edition, error) {
 		d.plainLines(b.Summary, para{st: style{family: "serif", italic: true, size: 11.5, color: ink2}, lead: 6, how: alignLeft, after: 3})
 	}
 	d.rule(marginL, d.y+1, marginL+24, d.y+1, 0.8, accent)
-	d.y += 8
+	d.y += 5
+	d.euIdentity()
+	d.y += 4
 
 	d.onHead = func(level int, text string) {
 		if level <= 2 {

@@ -169,7 +169,7 @@ func field(h hash.Hash, vs ...any) {
 
 func (m Meta) fingerprint(h hash.Hash) {
 	field(h, m.Lang, m.Title, m.Subject, m.Author, m.Date.UTC().Format(time.RFC3339), m.URL, m.BaseURL,
-		m.Labels.Contents, m.Labels.Notes, m.Labels.Online)
+		m.Labels.Contents, m.Labels.Notes, m.Labels.Online, m.Labels.Funded, m.Labels.Disclaimer)
 }
 
 // fingerprint writes a body's text and where its links and pictures lead,

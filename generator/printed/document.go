@@ -62,6 +62,9 @@ type Labels struct {
 	Contents string // the report's table of contents: "Contents"
 	Notes    string // the footnotes after a text: "Notes"
 	Online   string // before the web address: "Online:"
+	// Funded and Disclaimer are the European Union's funding statement and
+	// its disclaimer, shown with the EU emblem on the first page.
+	Funded, Disclaimer string
 }
 
 // Body is a page body parsed by package markdown, links resolved.

@@ -114,6 +114,8 @@ func (d *doc) titlePage(r Report) {
 		d.plainLines(r.Summary, para{st: style{family: "serif", italic: true, size: 11.5, color: ink2}, lead: 6.2, how: alignLeft})
 		d.w = textW
 	}
+	d.y = 222
+	d.euIdentity()
 	d.y = 252
 	d.rule(marginL, d.y, pageW-marginR, d.y, 0.2, ruleColor)
 	d.y += 3
