@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -30,16 +31,25 @@ type axeViolation struct {
 	Nodes  []string `json:"nodes"`
 }
 
-// TestAccessibility runs axe-core on the pages the site's audits name, in
-// both languages, on a phone-sized and a desktop window: no violation of
-// impact serious or critical.
+// TestAccessibility runs axe-core on pages of every kind, in both
+// languages, on a phone-sized and a desktop window, in the light and the
+// dark colour scheme: no violation of any impact.
 func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	ctx := newBrowser(t, nil)
 	base := serve(t, buildSite(t), netlifyHeaders(t))
-	pages := []string{"", "case-studies/", "case-studies/proto-invention-factory/", "countries/estonia/", "briefs/", "report/methodology/", "submit/", "search/"}
-	for _, width := range []int{390, 1280} {
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), 900)); err != nil {
+	pages := []string{"", "case-studies/", "case-studies/proto-invention-factory/", "countries/", "countries/estonia/", "sectors/digital/",
+		"briefs/", "report/methodology/", "events/partnership-market-focus-group/", "submit/", "privacy/", "search/"}
+	for _, view := range []struct {
+		width  int64
+		scheme string
+	}{{390, "light"}, {1280, "light"}, {390, "dark"}, {1280, "dark"}} {
+		width := view.width
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: view.scheme}}}); err != nil {
 			t.Fatal(err)
 		}
 		for _, lang := range []string{"en", "ru"} {
@@ -47,6 +57,9 @@ func TestAccessibility(t *testing.T) {
 				url := base + "/" + lang + "/" + p
 				if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 					t.Fatal(err)
+				}
+				if dark, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`)); err != nil || dark != (view.scheme == "dark") {
+					t.Fatalf("%s: the %s scheme is not in force (dark: %v, %v)", url, view.scheme, dark, err)
 				}
 				if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axe+";true")); err != nil {
 					t.Fatalf("injecting axe-core: %v", err)
@@ -57,12 +70,7 @@ func TestAccessibility(t *testing.T) {
 					t.Fatalf("%s: %v", url, err)
 				}
 				for _, v := range found {
-					msg := v.ID + " (" + v.Impact + "): " + v.Help + " at " + strings.Join(v.Nodes, "; ")
-					if v.Impact == "serious" || v.Impact == "critical" {
-						t.Errorf("%d px %s/%s: %s", width, lang, p, msg)
-					} else {
-						t.Logf("%d px %s/%s: %s", width, lang, p, msg)
-					}
+					t.Errorf("%d px, %s: %s/%s: %s (%s): %s at %s", width, view.scheme, lang, p, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
 				}
 			}
 		}
