@@ -24,8 +24,11 @@ import (
 )
 
 // MaxPageSize is the largest Markdown file loaded: a page larger than this
-// is a mistake (a pasted export, a binary saved as .md), not a text.
-const MaxPageSize = 4 << 20
+// is a mistake (a pasted export, a binary saved as .md), not a text. 1 MiB
+// is some 150,000 words, forty times the longest page of the site; it
+// also bounds the time a page written to hurt can take (the limits of
+// package markdown bound the rest).
+const MaxPageSize = 1 << 20
 
 var byteOrderMark = []byte("\ufeff")
 

@@ -14,9 +14,12 @@ import (
 // "методы-и-данные". goldmark's own generator drops non-ASCII letters.
 type headingIDs struct {
 	used map[string]bool
+	next map[string]int // the number to try next after a base, so that many equal headings cost no more than different ones
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
 
 // Generate returns a unique ID for a heading's raw Markdown text.
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
@@ -25,8 +28,12 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for n := 1; h.used[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
+	if h.used[id] {
+		n := max(1, h.next[base])
+		for id = base + "-" + strconv.Itoa(n); h.used[id]; id = base + "-" + strconv.Itoa(n) {
+			n++
+		}
+		h.next[base] = n + 1
 	}
 	h.used[id] = true
 	return []byte(id)
