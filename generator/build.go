@@ -53,6 +53,9 @@ type Options struct {
 	// PDFCache is a folder that keeps the typeset PDFs between builds, so
 	// that only those whose content changed are typeset again; "" for none.
 	PDFCache string
+	// Log, when not nil, receives what a build says while it runs: that it
+	// waits for another build writing the same output folder.
+	Log io.Writer
 }
 
 // DefaultOptions returns the repository's folders and the production
@@ -81,7 +84,11 @@ func Build(opts Options) (Result, error) {
 		return Result{}, err
 	}
 	t.step("load")
-	out, err := output.Create(opts.Out)
+	out, err := output.Create(opts.Out, func(holder string) {
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, "ndpc build: another build is writing %s (%s): waiting for it to finish\n", opts.Out, holder)
+		}
+	})
 	if err != nil {
 		return Result{}, err
 	}

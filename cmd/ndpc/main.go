@@ -107,6 +107,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if *timings {
 		opts.Timings = stderr
 	}
+	opts.Log = stderr
 	res, err := generator.Build(opts)
 	if code := report(res, err, "text", stderr); code != 0 {
 		fmt.Fprintf(stderr, "ndpc build: %s was left as it was\n", opts.Out)
