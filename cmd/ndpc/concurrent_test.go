@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"io/fs"
 	"os"
@@ -9,8 +10,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/gofrs/flock"
 
 	"ndpc/generator/corpus"
+	"ndpc/generator/output"
 )
 
 // files reads every file under dir by its path relative to dir.
@@ -33,9 +38,11 @@ func files(t *testing.T, dir string) map[string][]byte {
 
 // TestConcurrentBuilds starts two ndpc build into one public/ at once,
 // and a third into another folder with the same cache of print editions,
-// on a generated site of 300 case studies. Each must succeed; public/
-// and the other folder must be, file by file, what one clean build makes;
-// no build folder or cache file in progress may be left behind.
+// on a generated site of 300 case studies. The test holds public/'s lock
+// until both builds say they wait for it, so that they reach it together
+// whatever the machine's speed; then each must succeed, public/ and the
+// other folder must be, file by file, what one clean build makes, and no
+// build folder or cache file in progress may be left behind.
 func TestConcurrentBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 300-case-study site four times")
@@ -57,28 +64,63 @@ func TestConcurrentBuilds(t *testing.T) {
 		}
 		return append(a, "--pdf-cache", cache)
 	}
+	held := flock.New(output.LockPath(filepath.Join(dir, "public")))
+	if err := held.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	defer held.Unlock()
+	if err := os.WriteFile(held.Path(), []byte("the test\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
 	cache := filepath.Join(dir, "cache")
 	runs := [][]string{args("public", cache), args("public", cache), args("other", cache)}
 	var wg sync.WaitGroup
-	stderr := make([]bytes.Buffer, len(runs))
+	stderr := make([]strings.Builder, len(runs))
 	errs := make([]error, len(runs))
+	waiting := make(chan string, len(runs))
 	for i, a := range runs {
+		cmd := exec.Command(bin, a...)
+		pipe, err := cmd.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cmd := exec.Command(bin, a...)
-			cmd.Stderr = &stderr[i]
-			errs[i] = cmd.Run()
+			lines := bufio.NewScanner(pipe)
+			for lines.Scan() {
+				stderr[i].WriteString(lines.Text() + "\n")
+				if strings.Contains(lines.Text(), "another build is writing") {
+					waiting <- lines.Text()
+				}
+			}
+			errs[i] = cmd.Wait()
 		}()
+	}
+	want := "(the test): waiting for it to finish"
+	for range 2 {
+		select {
+		case said := <-waiting:
+			if !strings.HasSuffix(said, want) {
+				t.Errorf("a build said %q, without %q", said, want)
+			}
+		case <-time.After(5 * time.Minute):
+			t.Fatal("the builds into public/ did not wait for its lock")
+		}
+	}
+	if err := held.Unlock(); err != nil {
+		t.Fatal(err)
 	}
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
 			t.Fatalf("build %d: %v\n%s", i+1, err, stderr[i].String())
 		}
-		if s := stderr[i].String(); s != "" {
-			t.Logf("build %d said: %s", i+1, s)
-		}
+		t.Logf("build %d said: %s", i+1, stderr[i].String())
 	}
 	if out, err := exec.Command(bin, args("clean", "off")...).CombinedOutput(); err != nil {
 		t.Fatalf("clean build: %v\n%s", err, out)
