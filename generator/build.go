@@ -242,7 +242,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if opts.Minify {
 		mf = newMinifier()
 	}
-	assets, err := loadAssets(opts.Static, mf, opts.Fingerprint)
+	assets, err := loadAssets(opts.Static, mf, opts.Fingerprint, problems)
 	if err != nil {
 		return nil, err
 	}

@@ -213,9 +213,12 @@ func (b *builder) reportEdition(lang content.Lang) printed.Report {
 }
 
 // printImage returns a picture of the content by its site path, for the
-// print editions.
+// print editions; none that loading found too large.
 func (b *builder) printImage(dest string) ([]byte, bool) {
 	for rel, f := range b.site.Files {
+		if int64(f.Width)*int64(f.Height) > content.MaxPicturePixels {
+			continue
+		}
 		for _, u := range b.site.FileURLs(f) {
 			if u == dest {
 				data, err := os.ReadFile(filepath.Join(b.opts.Content, filepath.FromSlash(rel)))
