@@ -29,6 +29,10 @@ const (
 	// MaxFootnotes is how many footnote references and notes a page may
 	// have.
 	MaxFootnotes = 1000
+	// MaxHeadings is how many headings a page may have: each is a
+	// bookmark and a block of its own in the print editions, where a
+	// megabyte of headings took a minute.
+	MaxHeadings = 1000
 	// MaxTableColumns is how many columns a table may have.
 	MaxTableColumns = 64
 	// MaxTableCells is how many cells the tables of a page may have in
@@ -48,6 +52,8 @@ func (in Input) checkLimits(problems *diag.List) bool {
 	}
 	brackets, notes, depth, cells, tableCols := 0, 0, 0, 0, 0
 	deep := false // the line before nested too deep: reported once
+	headings := 0
+	var before []byte // the line before, for setext underlines
 	src := in.Source
 	for line := 1; len(src) > 0; line++ {
 		text := src
@@ -61,9 +67,16 @@ func (in Input) checkLimits(problems *diag.List) bool {
 			continue
 		}
 		if blank(text) {
-			depth, tableCols, deep = 0, 0, false
+			depth, tableCols, deep, before = 0, 0, false, nil
 			continue
 		}
+		if heading(text, before) {
+			headings++
+			if headings == MaxHeadings+1 {
+				report(line, text, 0, "the page has more than %d headings: split it into several pages", MaxHeadings)
+			}
+		}
+		before = text
 		at := blockDepth(text)
 		if at >= 0 && !deep {
 			report(line, text, at, "block quotes and lists nest more than %d levels deep here: nest fewer of them", MaxBlockDepth)
@@ -106,6 +119,20 @@ func (in Input) checkLimits(problems *diag.List) bool {
 		}
 	}
 	return ok
+}
+
+// heading reports whether a line is an ATX heading ("## Methods") or the
+// underline of a setext heading ("===" or "---" under a line of text).
+func heading(line, before []byte) bool {
+	t := bytes.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 {
+		return false
+	}
+	if n := len(t) - len(bytes.TrimLeft(t, "#")); n >= 1 && n <= 6 {
+		return n == len(t) || t[n] == ' ' || t[n] == '\t'
+	}
+	u := bytes.TrimRight(t, " \t")
+	return before != nil && len(u) > 0 && (len(bytes.Trim(u, "=")) == 0 || len(bytes.Trim(u, "-")) == 0)
 }
 
 // blank reports whether a line has only spaces and tabs.

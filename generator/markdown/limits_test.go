@@ -36,6 +36,7 @@ func TestLimits(t *testing.T) {
 		{"footnotes", strings.Repeat("[^1] ", 1001) + "\n\n[^1]: A note.\n", "x.md:4:5001: the page has more than 1000 footnote references and notes: split it into several pages"},
 		{"table columns", strings.Repeat("| a ", 65) + "|\n" + strings.Repeat("|---", 65) + "|\n", "x.md:5:1: the table has 65 columns, more than 64: split it into several tables, or offer the data as a file to download"},
 		{"short rows filled to the table's columns", strings.Repeat("| a ", 64) + "|\n" + strings.Repeat("|---", 64) + "|\n" + strings.Repeat("x\n", 400000), "x.md:316:1: the page's tables have more than 20000 cells: split the page, or offer the data as a file to download"},
+		{"headings", strings.Repeat("## A section\n\nText.\n\n", 500) + strings.Repeat("Title\n===\n", 501), "x.md:3005:1: the page has more than 1000 headings: split it into several pages"},
 		{"a long line", strings.Repeat("word ", 4000) + "\n", "x.md:4:16385: the line is 19 KiB long, more than 16 KiB: break it into paragraphs with blank lines"},
 	}
 	c := New([]string{"en", "ru"}, Options{})
