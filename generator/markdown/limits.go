@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"ndpc/generator/diag"
@@ -129,15 +130,19 @@ func heading(line, before []byte) bool {
 		return false
 	}
 	if n := len(t) - len(bytes.TrimLeft(t, "#")); n >= 1 && n <= 6 {
-		return n == len(t) || t[n] == ' ' || t[n] == '\t'
+		return n == len(t) || strings.IndexByte(spaces, t[n]) >= 0
 	}
-	u := bytes.TrimRight(t, " \t")
+	u := bytes.TrimRight(t, spaces)
 	return before != nil && len(u) > 0 && (len(bytes.Trim(u, "=")) == 0 || len(bytes.Trim(u, "-")) == 0)
 }
 
-// blank reports whether a line has only spaces and tabs.
+// spaces are the bytes goldmark takes for white space (util.IsSpace),
+// the carriage return of a Windows line ending among them.
+const spaces = " \t\n\v\f\r"
+
+// blank reports whether a line has only white space.
 func blank(line []byte) bool {
-	return len(bytes.Trim(line, " \t")) == 0
+	return len(bytes.Trim(line, spaces)) == 0
 }
 
 // blockDepth returns the offset of the block quote or list marker that
@@ -151,12 +156,12 @@ func blockDepth(line []byte) int {
 	depth := 0
 	for i := 0; i < len(line); {
 		// Indentation before a marker: each two columns can be a level.
-		spaces := 0
+		cols := 0
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 			if line[i] == '\t' {
-				spaces += 4
+				cols += 4
 			} else {
-				spaces++
+				cols++
 			}
 			i++
 		}
@@ -164,7 +169,7 @@ func blockDepth(line []byte) int {
 		if n == 0 {
 			return -1
 		}
-		depth += 1 + spaces/2
+		depth += 1 + cols/2
 		if depth > MaxBlockDepth {
 			return i
 		}
@@ -176,18 +181,17 @@ func blockDepth(line []byte) int {
 // thematicBreak reports whether a line is a rule such as "* * *" or
 // "- - -": three or more of one of "-", "*", "_", with blanks.
 func thematicBreak(line []byte) bool {
-	t := bytes.Trim(line, " \t")
+	t := bytes.Trim(line, spaces)
 	if len(t) == 0 {
 		return false
 	}
 	c := t[0]
 	n := 0
 	for _, b := range t {
-		switch b {
-		case c:
+		switch {
+		case b == c:
 			n++
-		case ' ', '\t':
-		default:
+		case strings.IndexByte(spaces, b) < 0:
 			return false
 		}
 	}
@@ -219,7 +223,7 @@ func markerLen(s []byte) int {
 	default:
 		return 0
 	}
-	if n < len(s) && s[n] != ' ' && s[n] != '\t' {
+	if n < len(s) && strings.IndexByte(spaces, s[n]) < 0 {
 		return 0
 	}
 	return n
@@ -228,12 +232,12 @@ func markerLen(s []byte) int {
 // tableColumns returns how many columns a table's delimiter row (such as
 // "|---|:-:|") sets, or 0 for a line that is not one.
 func tableColumns(line []byte) int {
-	t := bytes.Trim(line, " \t")
+	t := bytes.Trim(line, spaces)
 	if !bytes.ContainsRune(t, '-') || !bytes.ContainsRune(t, '|') && !bytes.ContainsRune(t, ':') {
 		return 0
 	}
 	for _, c := range t {
-		if c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t' {
+		if c != '|' && c != '-' && c != ':' && strings.IndexByte(spaces, c) < 0 {
 			return 0
 		}
 	}

@@ -35,6 +35,8 @@ func TestLimits(t *testing.T) {
 		{"link openings", strings.Repeat(strings.Repeat("[a](", 4000)+"\n", 2), "x.md:5:4001: the page has more than 5000 brackets (links, images and notes): split it into several pages"},
 		{"footnotes", strings.Repeat("[^1] ", 1001) + "\n\n[^1]: A note.\n", "x.md:4:5001: the page has more than 1000 footnote references and notes: split it into several pages"},
 		{"table columns", strings.Repeat("| a ", 65) + "|\n" + strings.Repeat("|---", 65) + "|\n", "x.md:5:1: the table has 65 columns, more than 64: split it into several tables, or offer the data as a file to download"},
+		{"table columns, Windows line endings", strings.Repeat("| a ", 65) + "|\r\n" + strings.Repeat("|---", 65) + "|\r\n", "x.md:5:1: the table has 65 columns, more than 64: split it into several tables, or offer the data as a file to download"},
+		{"table columns, form feeds", strings.Repeat("| a ", 65) + "|\n" + strings.Repeat("|---\f", 65) + "|\n", "x.md:5:1: the table has 65 columns, more than 64: split it into several tables, or offer the data as a file to download"},
 		{"short rows filled to the table's columns", strings.Repeat("| a ", 64) + "|\n" + strings.Repeat("|---", 64) + "|\n" + strings.Repeat("x\n", 400000), "x.md:316:1: the page's tables have more than 20000 cells: split the page, or offer the data as a file to download"},
 		{"headings", strings.Repeat("## A section\n\nText.\n\n", 500) + strings.Repeat("Title\n===\n", 501), "x.md:3005:1: the page has more than 1000 headings: split it into several pages"},
 		{"a long line", strings.Repeat("word ", 4000) + "\n", "x.md:4:16385: the line is 19 KiB long, more than 16 KiB: break it into paragraphs with blank lines"},
@@ -83,10 +85,19 @@ func TestWithinLimits(t *testing.T) {
 	b.WriteString(strings.Repeat("| a ", MaxTableColumns) + "|\n" + strings.Repeat("|:-:", MaxTableColumns) + "|\n\n")
 	b.WriteString("A [link](x.md) and a note[^1], *emphasis*, \\[escaped\\[\\[\\[\\[.\n\n[^1]: The note.\n")
 	b.WriteString(strings.Repeat("word ", MaxLineBytes/5) + "\n")
+	b.WriteString(strings.Repeat("An unclosed [ bracket.\n\n", 2*MaxBracketDepth))
+	text := b.String()
+	for _, src := range []string{text, strings.ReplaceAll(text, "\n", "\r\n")} {
+		checkWithin(t, src)
+	}
+}
+
+func checkWithin(t *testing.T, src string) {
+	t.Helper()
 	problems := &diag.List{}
 	var html bytes.Buffer
 	c := New([]string{"en"}, Options{})
-	if _, err := c.Convert(Input{Source: []byte(b.String()), Lang: "en", Path: "x.md"}, &html, problems); err != nil {
+	if _, err := c.Convert(Input{Source: []byte(src), Lang: "en", Path: "x.md"}, &html, problems); err != nil {
 		t.Fatal(err)
 	}
 	if len(problems.Sorted()) > 0 {
