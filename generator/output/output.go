@@ -147,13 +147,19 @@ func (d *Dir) mkdir(dir string) error {
 	return nil
 }
 
-// CopyFile copies the file src to a site path.
+// CopyFile copies the file src to a site path: as many bytes as it had
+// when it was opened, and an error if it changed size meanwhile, so that
+// a file that keeps growing is not copied for ever.
 func (d *Dir) CopyFile(sitePath, src string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
+	info, err := in.Stat()
+	if err != nil {
+		return err
+	}
 	p := d.Path(sitePath)
 	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
@@ -162,7 +168,11 @@ func (d *Dir) CopyFile(sitePath, src string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(out, in); err != nil {
+	n, err := io.Copy(out, io.LimitReader(in, info.Size()+1))
+	if err == nil && n != info.Size() {
+		err = fmt.Errorf("the file changed while it was being copied (from %d bytes to %d or more): build again once it is saved", info.Size(), n)
+	}
+	if err != nil {
 		out.Close()
 		return err
 	}

@@ -139,3 +139,29 @@ func TestSecondBuildWaits(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 }
+
+// TestCopyFileThatChanges: a file that gives more bytes than its size
+// when it was opened (one being written meanwhile; /dev/zero, whose size
+// is 0 and which never ends, stands for one that grows for ever) is not
+// copied for ever and is reported as changed.
+func TestCopyFileThatChanges(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	d, err := Create(filepath.Join(t.TempDir(), "public"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Discard()
+	src := filepath.Join(t.TempDir(), "still.txt")
+	if err := os.WriteFile(src, []byte("12345"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.CopyFile("/still.txt", src); err != nil {
+		t.Errorf("a file that does not change: %v", err)
+	}
+	err = d.CopyFile("/zero", "/dev/zero")
+	if want := "the file changed while it was being copied (from 0 bytes to 1 or more): build again once it is saved"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
