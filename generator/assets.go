@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"ndpc/generator/content"
+	"ndpc/generator/diag"
 )
 
 // assetsDir is the folder of static/ whose files are fingerprinted: each is
@@ -32,7 +35,8 @@ type assetFile struct {
 // loadAssets reads static/assets/, minifies each file when mf is not nil,
 // and, when fingerprint is set, names it after the hash of what will be
 // published.
-func loadAssets(staticDir string, mf *minifier, fingerprint bool) (*assets, error) {
+// Files that cannot be read as files (see content.Usable) go to problems.
+func loadAssets(staticDir string, mf *minifier, fingerprint bool, problems *diag.List) (*assets, error) {
 	a := &assets{urls: map[string]string{}}
 	root := filepath.Join(staticDir, assetsDir)
 	if _, err := os.Stat(root); os.IsNotExist(err) {
@@ -48,6 +52,9 @@ func loadAssets(staticDir string, mf *minifier, fingerprint bool) (*assets, erro
 		rel, err := filepath.Rel(staticDir, p)
 		if err != nil {
 			return err
+		}
+		if !content.Usable(staticDir, filepath.ToSlash(rel), filepath.ToSlash(p), d, problems) {
+			return nil
 		}
 		original := "/" + filepath.ToSlash(rel)
 		data, err := os.ReadFile(p)

@@ -48,7 +48,12 @@ func TestBadFiles(t *testing.T) {
 		{
 			name:  "huge file",
 			files: map[string][]byte{"content/about.en.md": append([]byte("---\ntitle: About\n---\n"), bytes.Repeat([]byte("All work and no play. "), 50<<20/22)...)},
-			want:  []string{"content/about.en.md: the file is 50.0 MiB, more than a page may be (4 MiB): is it really a page? Split it, or move the data into a PDF in a bundle"},
+			want:  []string{"content/about.en.md: the file is 50.0 MiB, more than a page may be (1 MiB): is it really a page? Split it, or move the data into a PDF in a bundle"},
+		},
+		{
+			name:  "a line too long",
+			files: map[string][]byte{"content/about.en.md": append([]byte("---\ntitle: About\n---\n"), bytes.Repeat([]byte("[a]("), 200000)...)},
+			want:  []string{"content/about.en.md:4:16385: the line is 781 KiB long, more than 16 KiB: break it into paragraphs with blank lines"},
 		},
 		{
 			name:  "tab-indented YAML",

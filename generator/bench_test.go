@@ -170,7 +170,7 @@ func BenchmarkWrite(b *testing.B) {
 	bl.render(bl.plan())
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		out, err := output.Create(filepath.Join(b.TempDir(), "public"))
+		out, err := output.Create(filepath.Join(b.TempDir(), "public"), nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -52,8 +52,9 @@ type Options struct {
 	PDF bool
 	// Timings, when not nil, receives the time each step of a build took.
 	Timings io.Writer
-	// Log receives the lines a build prints about its own work, such as
-	// installing the Node tools; nil is standard error.
+	// Log receives the lines a build prints about its own work while it
+	// runs: that it installs the Node tools, or waits for another build
+	// writing the same output folder; nil is standard error.
 	Log io.Writer
 	// PDFCache is a folder that keeps the typeset PDFs between builds, so
 	// that only those whose content changed are typeset again; "" for none.
@@ -104,7 +105,11 @@ func Build(opts Options) (Result, error) {
 		return Result{}, err
 	}
 	t.step("load")
-	out, err := output.Create(opts.Out)
+	out, err := output.Create(opts.Out, func(holder string) {
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, "ndpc build: another build is writing %s (%s): waiting for it to finish\n", opts.Out, holder)
+		}
+	})
 	if err != nil {
 		return Result{}, err
 	}
@@ -306,7 +311,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if opts.Minify {
 		mf = newMinifier()
 	}
-	assets, err := loadAssets(opts.Static, mf, opts.Fingerprint)
+	assets, err := loadAssets(opts.Static, mf, opts.Fingerprint, problems)
 	if err != nil {
 		return nil, err
 	}

@@ -157,7 +157,11 @@ func (l *Live) locate(file string) (root, rel string) {
 // reloadStatic publishes a changed static file again. A stylesheet is
 // reported on its own, so that pages can swap it without reloading.
 func (l *Live) reloadStatic(rel string, u *Update) bool {
-	data, err := os.ReadFile(filepath.Join(l.opts.Static, filepath.FromSlash(rel)))
+	file := filepath.Join(l.opts.Static, filepath.FromSlash(rel))
+	if info, err := os.Stat(file); err != nil || !info.Mode().IsRegular() {
+		return false // removed, or no longer a file: build everything, which says so
+	}
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return false // removed: build everything
 	}

@@ -71,6 +71,11 @@ func reportPDF(lang content.Lang) string {
 	return content.URLFor(lang, content.SectionReport, "") + "report-" + string(lang) + ".pdf"
 }
 
+// maxCountedPDF is the largest PDF of the editors whose pages are counted:
+// counting reads it whole. A larger one is offered without its number of
+// pages.
+const maxCountedPDF = 256 << 20
+
 // printEditions counts the pages of the briefs' own PDFs and, when the
 // build makes print editions, typesets the others and the report, on
 // every core, and writes them. With a cache folder, a PDF whose content
@@ -80,7 +85,7 @@ func (b *builder) printEditions() *editions {
 	e := &editions{briefs: map[*content.Page]edition{}, report: map[content.Lang]edition{}, pages: map[string]int{}}
 	for _, lang := range content.Langs {
 		for _, br := range b.site.Briefs[lang] {
-			if f := br.DownloadFile; br.Download != "" && f.Source != "" {
+			if f := br.DownloadFile; br.Download != "" && f.Source != "" && f.Size <= maxCountedPDF {
 				if _, done := e.pages[f.Source]; !done {
 					data, err := os.ReadFile(filepath.Join(b.opts.Content, filepath.FromSlash(f.Source)))
 					if err == nil {
@@ -215,9 +220,12 @@ func (b *builder) reportEdition(lang content.Lang) printed.Report {
 }
 
 // printImage returns a picture of the content by its site path, for the
-// print editions.
+// print editions; none that loading found too large.
 func (b *builder) printImage(dest string) ([]byte, bool) {
 	for rel, f := range b.site.Files {
+		if int64(f.Width)*int64(f.Height) > content.MaxPicturePixels {
+			continue
+		}
 		for _, u := range b.site.FileURLs(f) {
 			if u == dest {
 				data, err := os.ReadFile(filepath.Join(b.opts.Content, filepath.FromSlash(rel)))

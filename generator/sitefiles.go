@@ -248,6 +248,9 @@ func (b *builder) copyFiles() int {
 			if d.IsDir() || d.Name()[0] == '.' {
 				return nil
 			}
+			if !content.Usable(b.opts.Static, filepath.ToSlash(rel), filepath.ToSlash(p), d, b.problems) {
+				return nil
+			}
 			if b.publishFile("/"+filepath.ToSlash(rel), p) {
 				n++
 			}

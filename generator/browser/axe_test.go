@@ -36,7 +36,6 @@ type axeViolation struct {
 // dark colour scheme: no violation of any impact.
 func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
-	ctx := newBrowser(t, nil)
 	base := serve(t, buildSite(t), netlifyHeaders(t))
 	pages := []string{"", "case-studies/", "case-studies/proto-invention-factory/", "countries/", "countries/estonia/", "sectors/digital/",
 		"briefs/", "report/methodology/", "events/partnership-market-focus-group/", "submit/", "privacy/", "search/"}
@@ -45,6 +44,7 @@ func TestAccessibility(t *testing.T) {
 		scheme string
 	}{{390, "light"}, {1280, "light"}, {390, "dark"}, {1280, "dark"}} {
 		width := view.width
+		ctx := newBrowser(t, nil) // a browser for each view: each has its own time limit
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,9 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"image"
 	_ "image/gif"  // GIF sizes
 	_ "image/jpeg" // JPEG sizes
@@ -16,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	_ "golang.org/x/image/webp" // WebP sizes
@@ -24,26 +27,20 @@ import (
 )
 
 // MaxPageSize is the largest Markdown file loaded: a page larger than this
-// is a mistake (a pasted export, a binary saved as .md), not a text.
-const MaxPageSize = 4 << 20
+// is a mistake (a pasted export, a binary saved as .md), not a text. 1 MiB
+// is some 150,000 words, forty times the longest page of the site; it
+// also bounds the time a page written to hurt can take (the limits of
+// package markdown bound the rest).
+const MaxPageSize = 1 << 20
 
 var byteOrderMark = []byte("\ufeff")
 
 // readText reads a Markdown file, refusing one that is too large or not
 // UTF-8, and dropping a byte-order mark with a warning.
 func readText(fsys fs.FS, rel, shown string, problems *diag.List) ([]byte, bool) {
-	info, err := fs.Stat(fsys, rel)
+	src, err := readPage(fsys, rel)
 	if err != nil {
-		problems.Errorf(shown, 0, 0, "cannot read the file: %v", err)
-		return nil, false
-	}
-	if info.Size() > MaxPageSize {
-		problems.Errorf(shown, 0, 0, "the file is %.1f MiB, more than a page may be (%d MiB): is it really a page? Split it, or move the data into a PDF in a bundle", float64(info.Size())/(1<<20), MaxPageSize>>20)
-		return nil, false
-	}
-	src, err := fs.ReadFile(fsys, rel)
-	if err != nil {
-		problems.Errorf(shown, 0, 0, "cannot read the file: %v", err)
+		problems.Errorf(shown, 0, 0, "%v", err)
 		return nil, false
 	}
 	if bytes.HasPrefix(src, byteOrderMark) {
@@ -62,6 +59,70 @@ func readText(fsys fs.FS, rel, shown string, problems *diag.List) ([]byte, bool)
 		return nil, false
 	}
 	return src, true
+}
+
+// tooLarge is the error of a page over MaxPageSize, or that grew past it
+// while it was read.
+type tooLarge struct {
+	bytes   int64
+	growing bool
+}
+
+func (e *tooLarge) Error() string {
+	if e.growing {
+		return fmt.Sprintf("the file grew past %d MiB while it was being read, more than a page may be: is another program writing it?", MaxPageSize>>20)
+	}
+	return fmt.Sprintf("the file is %.1f MiB, more than a page may be (%d MiB): is it really a page? Split it, or move the data into a PDF in a bundle", float64(e.bytes)/(1<<20), MaxPageSize>>20)
+}
+
+// readPage reads a Markdown file of at most MaxPageSize bytes. It never
+// reads more, even from a file that grows while it is read, and it
+// fails when the file's size changes during the read: an editor's save
+// that the build caught half-way.
+func readPage(fsys fs.FS, rel string) ([]byte, error) {
+	f, err := fsys.Open(rel)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("this is not a file but %s: remove it", kindOf(info.Mode()))
+	}
+	if info.Size() > MaxPageSize {
+		return nil, &tooLarge{info.Size(), false}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxPageSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", err)
+	}
+	if len(src) > MaxPageSize {
+		return nil, &tooLarge{int64(len(src)), true}
+	}
+	if int64(len(src)) != info.Size() {
+		return nil, fmt.Errorf("the file changed while it was being read (from %d bytes to %d bytes): build again once it is saved", info.Size(), len(src))
+	}
+	return src, nil
+}
+
+// kindOf names a kind of file that is not a regular one.
+func kindOf(mode fs.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "a folder"
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0, mode&fs.ModeCharDevice != 0:
+		return "a device"
+	case mode&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "a special file"
 }
 
 // loneCR returns the offset of the first carriage return that is not part
@@ -122,26 +183,45 @@ func describeFile(fsys fs.FS, rel string) (File, error) {
 	}
 	file := File{Source: rel, Size: info.Size(), Type: kind}
 	if strings.HasPrefix(kind, "image/") {
-		file.Width, file.Height = imageSize(fsys, rel, kind)
+		file.Width, file.Height = imageSize(io.MultiReader(bytes.NewReader(head[:n]), f), kind)
 	}
 	return file, nil
 }
 
-// imageSize reads the size of a picture, so that pages can reserve its
-// space before it loads; 0, 0 when it cannot be read.
-func imageSize(fsys fs.FS, rel, kind string) (int, int) {
-	data, err := fs.ReadFile(fsys, rel)
-	if err != nil {
-		return 0, 0
-	}
+// MaxPicturePixels is the most pixels a picture of the content may have:
+// 50 million, more than the 48 of today's largest phone photographs. The
+// print editions decode pictures whole, 4 bytes a pixel: a picture
+// whose header declares an enormous size is refused before that.
+const MaxPicturePixels = 50_000_000
+
+// svgHead is how much of an SVG file is searched for its size.
+const svgHead = 64 << 10
+
+// imageSize reads the size of a picture from the start of its file r,
+// never decoding the picture, so that pages can reserve its space before
+// it loads; 0, 0 when it cannot be read.
+func imageSize(r io.Reader, kind string) (int, int) {
 	if kind == "image/svg+xml" {
+		data, err := io.ReadAll(io.LimitReader(r, svgHead))
+		if err != nil {
+			return 0, 0
+		}
 		return svgSize(data)
 	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	cfg, _, err := image.DecodeConfig(bufio.NewReader(r))
 	if err != nil {
 		return 0, 0
 	}
 	return cfg.Width, cfg.Height
+}
+
+// checkPicture reports a picture that declares more than
+// MaxPicturePixels.
+func checkPicture(f File) error {
+	if px := int64(f.Width) * int64(f.Height); px > MaxPicturePixels {
+		return fmt.Errorf("the picture is %d×%d pixels (%d million), more than the %d million a picture may have: scale it down, for the web 2,000 pixels across are plenty", f.Width, f.Height, px/1_000_000, MaxPicturePixels/1_000_000)
+	}
+	return nil
 }
 
 var (
@@ -170,8 +250,9 @@ func atoi(b []byte) int {
 	return int(f + 0.5)
 }
 
-// linkInside reports whether a symbolic link in the content folder leads
-// to a file inside it; a link that leads out, or to a folder, is reported.
+// linkInside reports whether a symbolic link in the folder root (content,
+// static) leads to a file inside it; a link that leads out, nowhere, round
+// in a loop, or to a folder, is reported.
 // Without a folder on disk (root ""), links are not followed at all.
 func linkInside(root, rel, shown string, problems *diag.List) bool {
 	if root == "" {
@@ -186,16 +267,43 @@ func linkInside(root, rel, shown string, problems *diag.List) bool {
 	if err2 == nil {
 		target, err2 = filepath.Abs(target)
 	}
+	if errors.Is(err2, syscall.ELOOP) || err2 != nil && strings.Contains(err2.Error(), "too many links") {
+		problems.Errorf(shown, 0, 0, "a symbolic link that leads round in a loop of links: remove it, or put the file itself here")
+		return false
+	}
 	if err != nil || err2 != nil {
 		problems.Errorf(shown, 0, 0, "a symbolic link that leads nowhere: remove it, or put the file itself here")
 		return false
 	}
 	if r, err := filepath.Rel(absRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		problems.Errorf(shown, 0, 0, "a symbolic link to %s, outside the content folder: only files inside the content folder are published", target)
+		folder := filepath.Base(root)
+		problems.Errorf(shown, 0, 0, "a symbolic link to %s, outside the %s folder: only files inside the %s folder are published", target, folder, folder)
 		return false
 	}
-	if info, err := os.Stat(target); err == nil && info.IsDir() {
+	info, err := os.Stat(target)
+	if err == nil && info.IsDir() {
 		problems.Warnf(shown, 0, 0, "a symbolic link to a folder is not followed")
+		return false
+	}
+	if err == nil && !info.Mode().IsRegular() {
+		problems.Errorf(shown, 0, 0, "a symbolic link to %s, not a file: remove it", kindOf(info.Mode()))
+		return false
+	}
+	return true
+}
+
+// Usable reports whether the entry d at rel (slash-separated) in the
+// folder root can be read as a file: a regular file, or a symbolic link
+// to one inside root (with root "", links are not followed). Anything
+// else is reported as shown: a named pipe, socket or device, which would
+// keep the build waiting; a link that leads out of root, nowhere, or
+// round in a loop; a link to a folder is a warning.
+func Usable(root, rel, shown string, d fs.DirEntry, problems *diag.List) bool {
+	switch {
+	case d.Type()&fs.ModeSymlink != 0:
+		return linkInside(root, rel, shown, problems)
+	case !d.Type().IsRegular():
+		problems.Errorf(shown, 0, 0, "this is not a file but %s: remove it", kindOf(d.Type()))
 		return false
 	}
 	return true

@@ -6,11 +6,13 @@ import (
 	"testing/fstest"
 
 	"ndpc/generator/diag"
+	"ndpc/generator/internal/bounded"
 )
 
 // FuzzLoadPage loads arbitrary bytes as a case study, a brief and an event:
-// loading must never panic, and every problem must name the file and a
-// line within it.
+// loading must never panic, every problem must name the file and a line
+// within it, and each load must stay within the time and memory of
+// package bounded.
 func FuzzLoadPage(f *testing.F) {
 	for _, seed := range []string{
 		"---\ntitle: PROTO\nsummary: VR.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nBody\n",
@@ -41,7 +43,8 @@ func FuzzLoadPage(f *testing.F) {
 		for _, rel := range []string{"case-studies/x.en.md", "briefs/b/index.ru.md", "events/e.md"} {
 			problems := &diag.List{}
 			fsys := fstest.MapFS{rel: {Data: src}}
-			p := loadPage(fsys, rel, "content/"+rel, files, problems)
+			var p *Page
+			bounded.Run(t, func() { p = loadPage(fsys, rel, "content/"+rel, files, problems) })
 			lines := strings.Count(string(src), "\n") + 1
 			for _, pr := range problems.Sorted() {
 				if pr.Path != "content/"+rel {
@@ -62,8 +65,8 @@ func FuzzLoadPage(f *testing.F) {
 }
 
 // FuzzPaths checks that placing a file in the site and resolving a
-// reference never panics, and that a resolved reference stays inside the
-// content folder.
+// reference never panics, stays within the time and memory of package
+// bounded, and that a resolved reference stays inside the content folder.
 func FuzzPaths(f *testing.F) {
 	for _, seed := range [][2]string{
 		{"case-studies/proto.en.md", "../about.md"},
@@ -76,18 +79,25 @@ func FuzzPaths(f *testing.F) {
 		f.Add(seed[0], seed[1])
 	}
 	f.Fuzz(func(t *testing.T, rel, ref string) {
-		if loc, err := locate(rel); err == nil && loc.slug != "" && !ValidSlug(loc.slug) {
+		var loc location
+		var locErr, err error
+		var got, slug string
+		bounded.Run(t, func() {
+			loc, locErr = locate(rel)
+			got, err = ResolveRelative(dirOf(rel), ref)
+			slug = suggestSlug(ref)
+		})
+		if locErr == nil && loc.slug != "" && !ValidSlug(loc.slug) {
 			t.Fatalf("locate(%q) accepted the slug %q", rel, loc.slug)
 		}
-		got, err := ResolveRelative(dirOf(rel), ref)
 		if err != nil {
 			return
 		}
 		if strings.HasPrefix(got, "/") || got == ".." || strings.HasPrefix(got, "../") || strings.Contains(got, "/../") {
 			t.Fatalf("ResolveRelative(%q, %q) = %q leads out of the content folder", dirOf(rel), ref, got)
 		}
-		if s := suggestSlug(ref); !ValidSlug(s) {
-			t.Fatalf("suggestSlug(%q) = %q is not valid", ref, s)
+		if !ValidSlug(slug) {
+			t.Fatalf("suggestSlug(%q) = %q is not valid", ref, slug)
 		}
 	})
 }

@@ -73,7 +73,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 		if rel == "site.toml" { // the site settings, read by the generator
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 && !linkInside(opts.Root, rel, display(rel), problems) {
+		if !Usable(opts.Root, rel, display(rel), d, problems) {
 			return nil
 		}
 		if strings.HasSuffix(rel, ".md") {
@@ -87,6 +87,9 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 		if err != nil {
 			problems.Errorf(display(rel), 0, 0, "cannot read the file: %v", err)
 			return nil
+		}
+		if err := checkPicture(f); err != nil {
+			problems.Errorf(display(rel), 0, 0, "%v", err) // kept in the site, so that pages that show it are not told it is missing
 		}
 		site.Files[rel] = f
 		return nil

@@ -37,9 +37,9 @@ func (s *Site) Reload(fsys fs.FS, rel string, problems *diag.List) (Change, any,
 	if !ok || p.Invalid || !s.built(p) {
 		return Structural, nil, nil
 	}
-	src, err := fs.ReadFile(fsys, rel)
+	src, err := readPage(fsys, rel)
 	if err != nil {
-		return Structural, nil, nil // removed or renamed
+		return Structural, nil, nil // removed, renamed, or to be reported by loading it again
 	}
 	_, body, bodyLine, head, err := splitFrontMatter(src)
 	if err != nil {

@@ -141,7 +141,7 @@ func (s *Site) Body(p *Page) ([]byte, error) {
 	if p.Body != nil {
 		return p.Body, nil
 	}
-	src, err := fs.ReadFile(s.fsys, p.Source)
+	src, err := readPage(s.fsys, p.Source)
 	if err != nil {
 		return nil, fmt.Errorf("reading the file again: %w", err)
 	}

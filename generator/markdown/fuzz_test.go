@@ -7,11 +7,14 @@ import (
 	"testing"
 
 	"ndpc/generator/diag"
+	"ndpc/generator/internal/bounded"
 )
 
 // FuzzConvert renders arbitrary Markdown with a link resolver: it must
-// never panic, never let a script or javascript: link through, and put
-// every problem on a line of the input.
+// never panic, never let a script or javascript: link through, put every
+// problem on a line of the input, and stay within the time and memory of
+// package bounded. testdata/fuzz/FuzzConvert holds inputs that took
+// seconds or gigabytes before the limits of limits.go.
 func FuzzConvert(f *testing.F) {
 	for _, seed := range []string{
 		"## Методы и данные\n\nText [link](a.en.md#x) and ![img](b.png).\n",
@@ -39,7 +42,11 @@ func FuzzConvert(f *testing.F) {
 		}
 		var buf bytes.Buffer
 		problems := &diag.List{}
-		if _, err := c.Convert(Input{Source: []byte(src), Lang: lang, Path: "x.md", LineOffset: 3, Resolve: resolve}, &buf, problems); err != nil {
+		var err error
+		bounded.Run(t, func() {
+			_, err = c.Convert(Input{Source: []byte(src), Lang: lang, Path: "x.md", LineOffset: 3, Resolve: resolve}, &buf, problems)
+		})
+		if err != nil {
 			t.Fatal(err)
 		}
 		out := strings.ToLower(buf.String())
@@ -61,8 +68,8 @@ func FuzzConvert(f *testing.F) {
 func sameWithoutLinkify(t *testing.T, c *Converter, lang, src string) {
 	t.Helper()
 	configs := c.byLang[lang]
-	if configs.forSource([]byte(src)) != configs.noLinkify {
-		return
+	if configs.forSource([]byte(src)) != configs.noLinkify || !(Input{Source: []byte(src)}).checkLimits(&diag.List{}) {
+		return // converted with Linkify, or not at all
 	}
 	var with, without bytes.Buffer
 	if err := configs.full.Convert([]byte(src), &with); err != nil {

@@ -19,11 +19,12 @@ import (
 // colon, which headings' IDs never have.
 type headingIDs struct {
 	used     map[string]bool
+	next     map[string]int       // the number to try next after a base, so that many equal headings cost no more than different ones
 	reserved func(id string) bool // nil: none
 }
 
 func newHeadingIDs(reserved func(string) bool) *headingIDs {
-	return &headingIDs{used: map[string]bool{}, reserved: reserved}
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}, reserved: reserved}
 }
 
 // maxReservedTries bounds the numbered IDs tried against the reserved
@@ -38,8 +39,17 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for n := 1; h.used[id] || (n <= maxReservedTries && h.reserved != nil && h.reserved(id)); n++ {
-		id = base + "-" + strconv.Itoa(n)
+	taken := func(id string, try int) bool {
+		return h.used[id] || (try <= maxReservedTries && h.reserved != nil && h.reserved(id))
+	}
+	if taken(id, 1) {
+		n := max(1, h.next[base])
+		try := 2
+		for id = base + "-" + strconv.Itoa(n); taken(id, try); id = base + "-" + strconv.Itoa(n) {
+			n++
+			try++
+		}
+		h.next[base] = n + 1
 	}
 	h.used[id] = true
 	return []byte(id)

@@ -141,7 +141,8 @@ type Heading struct {
 }
 
 // Convert writes the HTML of in.Source to w and returns the page's
-// headings. Problems in links go to problems.
+// headings. Problems in links go to problems, and so does a body that
+// crosses one of the limits (see MaxLineBytes): it is not converted.
 func (c *Converter) Convert(in Input, w *bytes.Buffer, problems *diag.List) ([]Heading, error) {
 	configs, ok := c.byLang[in.Lang]
 	if !ok {
@@ -169,7 +170,8 @@ type Document struct {
 }
 
 // Parse parses in.Source with the language's configuration and the same
-// link checks and resolution as Convert. Problems in links go to problems.
+// link checks and resolution as Convert. Problems in links go to problems;
+// a body that crosses a limit gives an empty document.
 func (c *Converter) Parse(in Input, problems *diag.List) (Document, error) {
 	configs, ok := c.byLang[in.Lang]
 	if !ok {
@@ -180,6 +182,9 @@ func (c *Converter) Parse(in Input, problems *diag.List) (Document, error) {
 
 // parse is Parse with the configuration md.
 func (c *Converter) parse(md goldmark.Markdown, in Input, problems *diag.List) (Document, error) {
+	if !in.checkLimits(problems) {
+		return Document{Root: ast.NewDocument(), Source: in.Source}, nil
+	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(c.reserved)))
 	doc := md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(ctx))
 	var headings []Heading

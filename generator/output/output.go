@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/gofrs/flock"
 )
 
 // Dir is a build in progress. Its WriteFile queues the file and returns:
@@ -19,7 +21,8 @@ import (
 type Dir struct {
 	final string
 	tmp   string
-	made  sync.Map // folders already created, to spare the file system
+	lock  *flock.Flock // held until Commit or Discard
+	made  sync.Map     // folders already created, to spare the file system
 
 	queue   chan pending
 	writers sync.WaitGroup
@@ -36,15 +39,36 @@ type pending struct {
 // the file system more than computing.
 const writers = 16
 
-// Create starts a build whose result will replace the folder final.
-func Create(final string) (*Dir, error) {
+// Create starts a build whose result will replace the folder final. It
+// first takes the folder's lock (see LockPath): while another build holds
+// it, waiting is called (when not nil) with a description of that process
+// ("process 4242 on ci-runner, since 16:58:03"), and Create waits for it
+// to commit or discard its build. The lock is released by Commit or
+// Discard.
+func Create(final string, waiting func(holder string)) (*Dir, error) {
 	final = filepath.Clean(final)
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", parent, err)
 	}
+	fl, err := lock(final, waiting)
+	if err != nil {
+		return nil, err
+	}
+	d, err := create(final)
+	if err != nil {
+		_ = fl.Unlock()
+		return nil, err
+	}
+	d.lock = fl
+	return d, nil
+}
+
+// create makes the build's folder, the lock held.
+func create(final string) (*Dir, error) {
+	parent := filepath.Dir(final)
 	// A build that was killed leaves its folder behind: remove those of
-	// earlier builds (two builds into one folder at once are not supported).
+	// earlier builds. No other build is running: this one holds the lock.
 	stale, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(final)+".new-*"))
 	for _, s := range stale {
 		_ = os.RemoveAll(s)
@@ -54,6 +78,7 @@ func Create(final string) (*Dir, error) {
 		return nil, fmt.Errorf("creating a folder for the build beside %s: %w", final, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		_ = os.Remove(tmp)
 		return nil, err
 	}
 	d := &Dir{final: final, tmp: tmp, queue: make(chan pending, 4*writers)}
@@ -122,13 +147,19 @@ func (d *Dir) mkdir(dir string) error {
 	return nil
 }
 
-// CopyFile copies the file src to a site path.
+// CopyFile copies the file src to a site path: as many bytes as it had
+// when it was opened, and an error if it changed size meanwhile, so that
+// a file that keeps growing is not copied for ever.
 func (d *Dir) CopyFile(sitePath, src string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
+	info, err := in.Stat()
+	if err != nil {
+		return err
+	}
 	p := d.Path(sitePath)
 	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
@@ -137,17 +168,30 @@ func (d *Dir) CopyFile(sitePath, src string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(out, in); err != nil {
+	n, err := io.Copy(out, io.LimitReader(in, info.Size()+1))
+	if err == nil && n != info.Size() {
+		err = fmt.Errorf("the file changed while it was being copied (from %d bytes to %d or more): build again once it is saved", info.Size(), n)
+	}
+	if err != nil {
 		out.Close()
 		return err
 	}
 	return out.Close()
 }
 
-// Commit puts the build in place of the previous output. On Linux the
-// two folders are exchanged in one step; elsewhere the old one is moved
-// aside first.
+// Commit puts the build in place of the previous output and releases the
+// lock. On Linux the two folders are exchanged in one step; elsewhere the
+// old one is moved aside first. After a failed Commit, Discard removes
+// what is left of the build.
 func (d *Dir) Commit() error {
+	err := d.commit()
+	if err == nil {
+		d.unlock()
+	}
+	return err
+}
+
+func (d *Dir) commit() error {
 	if err := d.wait(); err != nil {
 		return err
 	}
@@ -168,8 +212,18 @@ func (d *Dir) Commit() error {
 	return os.RemoveAll(old)
 }
 
-// Discard removes the unfinished build, leaving the previous output.
+// Discard removes the unfinished build, leaving the previous output, and
+// releases the lock.
 func (d *Dir) Discard() error {
+	defer d.unlock()
 	_ = d.wait()
 	return os.RemoveAll(d.tmp)
+}
+
+// unlock releases the folder's lock once.
+func (d *Dir) unlock() {
+	if d.lock != nil {
+		_ = d.lock.Unlock()
+		d.lock = nil
+	}
 }

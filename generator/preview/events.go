@@ -2,7 +2,9 @@ package preview
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"sync"
 	"time"
@@ -73,14 +75,16 @@ func (b *broker) publish(evs ...event) {
 	}
 }
 
-// serveHTTP streams events to one page until it goes away; first sends
-// the events a new page needs (the current errors).
+// writeTimeout is how long a write to a page may wait: a page that stops
+// reading (a frozen tab, a client gone without closing) is let go then,
+// rather than keeping its connection for ever. publish never waits for a
+// page, so the others are not held up meanwhile.
+const writeTimeout = 10 * time.Second
+
+// serveHTTP streams events to one page until it goes away or stops
+// reading; first sends the events a new page needs (the current errors).
 func (b *broker) serveHTTP(w http.ResponseWriter, r *http.Request, initial []event) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
+	rc := http.NewResponseController(w)
 	c := make(chan event, 16)
 	b.mu.Lock()
 	b.clients[c] = true
@@ -92,28 +96,43 @@ func (b *broker) serveHTTP(w http.ResponseWriter, r *http.Request, initial []eve
 	}()
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
-	fmt.Fprint(w, "retry: 500\n: connected\n\n")
-	for _, ev := range initial {
-		writeEvent(w, ev)
+	// send writes text and flushes it, within writeTimeout.
+	send := func(text string) error {
+		if err := rc.SetWriteDeadline(time.Now().Add(writeTimeout)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+			return err
+		}
+		if _, err := io.WriteString(w, text); err != nil {
+			return err
+		}
+		return rc.Flush()
 	}
-	flusher.Flush()
+	first := "retry: 500\n: connected\n\n"
+	for _, ev := range initial {
+		first += eventText(ev)
+	}
+	if send(first) != nil {
+		return
+	}
 	keepAlive := time.NewTicker(20 * time.Second)
 	defer keepAlive.Stop()
 	for {
+		var err error
 		select {
 		case <-r.Context().Done():
 			return
 		case ev := <-c:
-			writeEvent(w, ev)
-			flusher.Flush()
+			err = send(eventText(ev))
 		case <-keepAlive.C:
-			fmt.Fprint(w, ": ping\n\n")
-			flusher.Flush()
+			err = send(": ping\n\n")
+		}
+		if err != nil {
+			return // gone, or not reading
 		}
 	}
 }
 
-func writeEvent(w http.ResponseWriter, ev event) {
+// eventText is an event as the stream carries it.
+func eventText(ev event) string {
 	data, _ := json.Marshal(ev.Data)
-	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.Name, data)
+	return fmt.Sprintf("event: %s\ndata: %s\n\n", ev.Name, data)
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	xdraw "golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // WebP pictures
+
+	"ndpc/generator/content"
 )
 
 // Pictures are printed at 150 dots per inch, or smaller to fit the
@@ -66,6 +68,8 @@ func (d *doc) picture(n *ast.Image, link string, src []byte) {
 
 // register gives the PDF a picture once, as a JPEG or an 8-bit PNG
 // (what the PDF writer reads), and returns its name and size in pixels.
+// A picture is decoded whole only when its header declares at most
+// content.MaxPicturePixels.
 func (d *doc) register(dest string) (string, int, int, bool) {
 	if d.meta.Image == nil {
 		return "", 0, 0, false
@@ -75,8 +79,11 @@ func (d *doc) register(dest string) (string, int, int, bool) {
 		return "", 0, 0, false
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
 		return "", 0, 0, false
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > content.MaxPicturePixels {
+		return "", 0, 0, false // refused when the content is loaded; this one grew since
 	}
 	w, h := cfg.Width, cfg.Height
 	if d.images[dest] {

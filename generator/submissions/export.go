@@ -8,6 +8,20 @@ import (
 	"strings"
 )
 
+// Limits on an export, so that a file made to hurt cannot take the
+// memory of the machine that imports it. The form's real exports hold a
+// few submissions of a few kilobytes each.
+const (
+	// MaxExportBytes is the largest export read: 16 MiB, thousands of
+	// submissions.
+	MaxExportBytes = 16 << 20
+	// MaxRows is how many submissions one import takes.
+	MaxRows = 10000
+	// MaxCellBytes is the longest cell: 64 KiB, some 10,000 words of
+	// description.
+	MaxCellBytes = 64 << 10
+)
+
 // requiredColumns are the columns without which no row can become a case
 // study.
 var requiredColumns = []string{"project", "description", "countries", "sectors", "outcome"}
@@ -19,11 +33,19 @@ type row struct {
 }
 
 // readExport reads a whole CSV export. It fails, having read nothing
-// usable, when the file is not valid CSV or lacks a required column; the
-// error starts with source, the file's name, and the line when it has one.
+// usable, when the file is not valid CSV, lacks a required column, or is
+// larger than MaxExportBytes or MaxRows; the error starts with source,
+// the file's name, and the line when it has one.
 func readExport(r io.Reader, source string) ([]row, error) {
-	cr := csv.NewReader(r)
+	limited := &io.LimitedReader{R: r, N: MaxExportBytes + 1}
+	cr := csv.NewReader(limited)
+	tooLarge := func(line int) error {
+		return fmt.Errorf("%s:%d: the file is larger than %d MiB, more than an export of the form can be: is it the right file? Import the submissions in parts", source, line, MaxExportBytes>>20)
+	}
 	header, err := cr.Read()
+	if limited.N <= 0 {
+		return nil, tooLarge(1)
+	}
 	if errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: the file is empty: export the submissions of the form case-study-submission from Netlify as CSV", source)
 	}
@@ -50,8 +72,12 @@ func readExport(r io.Reader, source string) ([]row, error) {
 			source, strings.Join(missing, ", "), strings.Join(requiredColumns, ", "))
 	}
 	var rows []row
+	next := 2 // the line where the row being read starts
 	for {
 		record, err := cr.Read()
+		if limited.N <= 0 { // the reader stopped at the limit, whatever it made of it
+			return nil, tooLarge(next)
+		}
 		if errors.Is(err, io.EOF) {
 			return rows, nil
 		}
@@ -59,6 +85,11 @@ func readExport(r io.Reader, source string) ([]row, error) {
 			return nil, csvError(source, err)
 		}
 		line, _ := cr.FieldPos(0)
+		end, _ := cr.FieldPos(len(record) - 1)
+		next = end + strings.Count(record[len(record)-1], "\n") + 1
+		if len(rows) == MaxRows {
+			return nil, fmt.Errorf("%s:%d: the file has more than %d submissions, more than one import takes: import them in parts", source, line, MaxRows)
+		}
 		cells := make(map[string]string, len(columns))
 		for i, name := range columns {
 			cells[name] = record[i]

@@ -2,6 +2,7 @@ package submissions
 
 import (
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -261,5 +262,62 @@ func TestImportNeedsContentFolder(t *testing.T) {
 	_, err := Import(strings.NewReader("project\n"), Options{Content: filepath.Join(t.TempDir(), "content")})
 	if err == nil || !strings.Contains(err.Error(), "there is no content folder") {
 		t.Errorf("error = %v", err)
+	}
+}
+
+// endless gives the same bytes again and again: an export without end.
+type endless struct {
+	text string
+	at   int
+}
+
+func (e *endless) Read(b []byte) (int, error) {
+	for i := range b {
+		b[i] = e.text[e.at%len(e.text)]
+		e.at++
+	}
+	return len(b), nil
+}
+
+// TestExportLimits: an export larger than a real one, or with more rows
+// than one import takes, is refused as a whole with the line where the
+// limit was crossed, having read no more than the limit; a cell larger
+// than a real one refuses its row only.
+func TestExportLimits(t *testing.T) {
+	const header = "language,project,description,countries,sectors,outcome,consent\n"
+	const good = "en,Project,\"A description.\nOn two lines.\",EE,digital,impact,yes\n"
+	cases := []struct {
+		name string
+		r    io.Reader
+		want string
+	}{
+		{"a file without end", io.MultiReader(strings.NewReader(header+good), &endless{text: "en,x,y,EE,digital,impact,yes\n"}),
+			"x.csv:10003: the file has more than 10000 submissions, more than one import takes: import them in parts"},
+		{"a cell without end", io.MultiReader(strings.NewReader(header+good+"en,Big,\""), &endless{text: "x"}),
+			"x.csv:4: the file is larger than 16 MiB, more than an export of the form can be: is it the right file? Import the submissions in parts"},
+		{"too many rows", strings.NewReader(header + strings.Repeat(good, MaxRows+1)),
+			"x.csv:20002: the file has more than 10000 submissions, more than one import takes: import them in parts"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			res, err := Import(c.r, Options{Content: dir, Source: "x.csv"})
+			if err == nil || err.Error() != c.want {
+				t.Errorf("got %v, want %s", err, c.want)
+			}
+			if len(res.Written) > 0 {
+				t.Errorf("wrote %v", res.Written)
+			}
+		})
+	}
+
+	big := header + good + "en,Big,\"" + strings.Repeat("x", MaxCellBytes+1) + "\",EE,digital,impact,yes\n" + good
+	res, err := Import(strings.NewReader(big), Options{Content: t.TempDir(), Source: "x.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Refusal{{Line: 4, Reason: "the description is 64 KiB long, more than 64 KiB: shorten it in a copy of the export, or write the case study by hand"}}
+	if len(res.Written) != 2 || !slices.Equal(res.Refused, want) {
+		t.Errorf("wrote %v, refused %v; want 2 written, refused %v", res.Written, res.Refused, want)
 	}
 }

@@ -2,7 +2,9 @@ package submissions
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"ndpc/generator/content"
@@ -31,6 +33,14 @@ func parseRow(cells map[string]string) (submission, []string) {
 	var s submission
 	var reasons []string
 	refuse := func(format string, args ...any) { reasons = append(reasons, fmt.Sprintf(format, args...)) }
+	for _, name := range slices.Sorted(maps.Keys(cells)) {
+		if n := len(cells[name]); n > MaxCellBytes {
+			refuse("the %s is %d KiB long, more than %d KiB: shorten it in a copy of the export, or write the case study by hand", name, n>>10, MaxCellBytes>>10)
+		}
+	}
+	if len(reasons) > 0 {
+		return s, reasons
+	}
 
 	switch lang := strings.ToLower(strings.TrimSpace(cells["language"])); lang {
 	case "", "en":

@@ -1,0 +1,71 @@
+package printed
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestCachedAtOnce: builds that write one cache at once (builds into
+// different folders with the same --pdf-cache) each get a whole PDF,
+// whether typeset or read from the cache, and leave one file per edition
+// and nothing half-written.
+func TestCachedAtOnce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	br := fixtureBrief(t)
+	want, err := br.Typeset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 5 {
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ed, _, err := Cached(dir, br)
+				if err != nil || !bytes.Equal(ed.PDF, want.PDF) || ed.Pages != want.Pages {
+					t.Errorf("round %d: a different edition (%d pages, %v)", round+1, ed.Pages, err)
+				}
+			}()
+		}
+		wg.Wait()
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".pdf") {
+			t.Fatalf("round %d: the cache holds %v", round+1, entries)
+		}
+		if round%2 == 0 {
+			PruneCache(dir, -1) // the next round typesets again, at once
+		}
+	}
+}
+
+// TestEnormousPicture: a picture whose header declares 100,000×100,000
+// pixels, which decoding would allocate 40 GB for, is not decoded: its
+// description stands in its place.
+func TestEnormousPicture(t *testing.T) {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewNRGBA(image.Rect(0, 0, 1, 1))); err != nil {
+		t.Fatal(err)
+	}
+	huge := buf.Bytes()
+	binary.BigEndian.PutUint32(huge[16:], 100000)
+	binary.BigEndian.PutUint32(huge[20:], 100000)
+	binary.BigEndian.PutUint32(huge[29:], crc32.ChecksumIEEE(huge[12:29]))
+	br := fixtureBrief(t)
+	br.Image = func(string) ([]byte, bool) { return huge, true }
+	ed, err := br.Typeset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := flat(poppler(t, ed.PDF, "pdftotext", "-enc", "UTF-8")); !strings.Contains(text, "[Схема партнерств]") {
+		t.Errorf("no description of the picture:\n%s", text)
+	}
+}
