@@ -10,12 +10,12 @@ import (
 	"hash"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
+
+	"ndpc/generator/filecache"
 )
 
 // Publication is an edition to typeset: a Brief or a Report.
@@ -36,49 +36,21 @@ func Cached(dir string, p Publication) (ed Edition, hit bool, err error) {
 		ed, err = p.Typeset()
 		return ed, false, err
 	}
-	file := filepath.Join(dir, key+".pdf")
-	if data, err := os.ReadFile(file); err == nil {
-		if pages := CountPages(data); pages > 0 {
-			now := time.Now()
-			_ = os.Chtimes(file, now, now) // still in use: keep it
-			return Edition{PDF: data, Pages: pages}, true, nil
-		}
+	cache := filecache.Dir(dir)
+	if data, ok := cache.Get(key, ".pdf", func(data []byte) bool { return CountPages(data) > 0 }); ok {
+		return Edition{PDF: data, Pages: CountPages(data)}, true, nil
 	}
 	ed, err = p.Typeset()
 	if err != nil {
 		return ed, false, err
 	}
-	if os.MkdirAll(dir, 0o755) == nil {
-		tmp, err := os.CreateTemp(dir, ".new-*")
-		if err == nil {
-			_, werr := tmp.Write(ed.PDF)
-			if cerr := tmp.Close(); werr == nil && cerr == nil {
-				_ = os.Rename(tmp.Name(), file)
-			}
-			_ = os.Remove(tmp.Name())
-		}
-	}
+	cache.Put(key, ".pdf", ed.PDF)
 	return ed, false, nil
 }
 
 // PruneCache removes the editions in dir that no build has used for the
 // given time.
-func PruneCache(dir string, unused time.Duration) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	old := time.Now().Add(-unused)
-	for _, e := range entries {
-		info, err := e.Info()
-		if err != nil || e.IsDir() || !strings.HasSuffix(e.Name(), ".pdf") && !strings.HasPrefix(e.Name(), ".new-") {
-			continue
-		}
-		if info.ModTime().Before(old) {
-			_ = os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}
+func PruneCache(dir string, unused time.Duration) { filecache.Dir(dir).Prune(".pdf", unused) }
 
 // cacheKey is the hash of the program and of what p is made from. The
 // program stands for the layout code and the fonts: a new version of

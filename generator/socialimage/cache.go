@@ -6,11 +6,9 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"image/png"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
+	"ndpc/generator/filecache"
 	"ndpc/generator/printed"
 )
 
@@ -24,49 +22,24 @@ func Cached(dir string, c Card) (data []byte, hit bool, err error) {
 		data, err = Draw(c)
 		return data, false, err
 	}
-	file := filepath.Join(dir, key+".png")
-	if data, err := os.ReadFile(file); err == nil {
-		if cfg, err := png.DecodeConfig(bytes.NewReader(data)); err == nil && cfg.Width == Width && cfg.Height == Height {
-			now := time.Now()
-			_ = os.Chtimes(file, now, now) // still in use: keep it
-			return data, true, nil
-		}
+	cache := filecache.Dir(dir)
+	if data, ok := cache.Get(key, ".png", func(data []byte) bool {
+		cfg, err := png.DecodeConfig(bytes.NewReader(data))
+		return err == nil && cfg.Width == Width && cfg.Height == Height
+	}); ok {
+		return data, true, nil
 	}
 	data, err = Draw(c)
 	if err != nil {
 		return nil, false, err
 	}
-	if os.MkdirAll(dir, 0o755) == nil {
-		tmp, err := os.CreateTemp(dir, ".new-*")
-		if err == nil {
-			_, werr := tmp.Write(data)
-			if cerr := tmp.Close(); werr == nil && cerr == nil {
-				_ = os.Rename(tmp.Name(), file)
-			}
-			_ = os.Remove(tmp.Name())
-		}
-	}
+	cache.Put(key, ".png", data)
 	return data, false, nil
 }
 
 // PruneCache removes the images in dir that no build has used for the
 // given time.
-func PruneCache(dir string, unused time.Duration) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	old := time.Now().Add(-unused)
-	for _, e := range entries {
-		info, err := e.Info()
-		if err != nil || e.IsDir() || !strings.HasSuffix(e.Name(), ".png") && !strings.HasPrefix(e.Name(), ".new-") {
-			continue
-		}
-		if info.ModTime().Before(old) {
-			_ = os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}
+func PruneCache(dir string, unused time.Duration) { filecache.Dir(dir).Prune(".png", unused) }
 
 // cacheKey is the hash of the program (which stands for the layout code
 // and the fonts) and of the card's texts.
