@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -37,9 +38,17 @@ func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	ctx := newBrowser(t, nil)
 	base := serve(t, buildSite(t), netlifyHeaders(t))
-	pages := []string{"", "case-studies/", "case-studies/proto-invention-factory/", "countries/estonia/", "briefs/", "report/methodology/", "submit/", "search/"}
-	for _, width := range []int{390, 1280} {
+	pages := []string{"", "case-studies/", "case-studies/proto-invention-factory/", "countries/", "countries/estonia/", "sectors/", "briefs/", "report/methodology/", "submit/", "search/"}
+	for _, screen := range []struct {
+		width  int
+		scheme string
+	}{{390, "light"}, {1280, "light"}, {390, "dark"}, {1280, "dark"}} {
+		width := screen.width
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), 900)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: screen.scheme}}}); err != nil {
 			t.Fatal(err)
 		}
 		for _, lang := range []string{"en", "ru"} {
@@ -59,9 +68,9 @@ func TestAccessibility(t *testing.T) {
 				for _, v := range found {
 					msg := v.ID + " (" + v.Impact + "): " + v.Help + " at " + strings.Join(v.Nodes, "; ")
 					if v.Impact == "serious" || v.Impact == "critical" {
-						t.Errorf("%d px %s/%s: %s", width, lang, p, msg)
+						t.Errorf("%d px %s %s/%s: %s", width, screen.scheme, lang, p, msg)
 					} else {
-						t.Logf("%d px %s/%s: %s", width, lang, p, msg)
+						t.Logf("%d px %s %s/%s: %s", width, screen.scheme, lang, p, msg)
 					}
 				}
 			}
