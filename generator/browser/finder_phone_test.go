@@ -18,7 +18,8 @@ type finderScreen struct {
 	Shown    int     `json:"shown"`
 	Open     bool    `json:"open"`
 	Label    string  `json:"label"`
-	Boxes    int     `json:"boxes"` // visible checkboxes
+	Boxes    int     `json:"boxes"`  // visible checkboxes
+	Beside   bool    `json:"beside"` // the filters end left of the first result and overlap it vertically
 }
 
 const readFinderScreen = `(() => {
@@ -30,6 +31,11 @@ const readFinderScreen = `(() => {
 		open: !!(details && details.open),
 		label: (document.querySelector("#finder summary") || {textContent: ""}).textContent.replace(/\s+/g, " ").trim(),
 		boxes: [...document.querySelectorAll("#finder input[type=checkbox]")].filter(b => b.checkVisibility()).length,
+		beside: (() => {
+			if (!first) return false;
+			const f = document.querySelector("#finder").getBoundingClientRect(), r = first.getBoundingClientRect();
+			return f.right <= r.left && f.top < r.bottom && r.top < f.bottom;
+		})(),
 	};
 })()`
 
@@ -66,7 +72,7 @@ func TestFinderPhoneFirst(t *testing.T) {
 		if s.FirstTop < 0 || s.FirstTop > 844 {
 			t.Errorf("390 px %s: the first result starts at %.0f px, want within the first 844 px", lang, s.FirstTop)
 		}
-		if s.Open || s.Boxes != 0 || s.Label != labels[lang][0] {
+		if s.Open || s.Boxes != 0 || s.Beside || s.Label != labels[lang][0] {
 			t.Errorf("390 px %s: filters open %v with %d checkboxes shown, labelled %q; want folded, labelled %q", lang, s.Open, s.Boxes, s.Label, labels[lang][0])
 		}
 		s = read(page + "?country=EE&sector=digital")
@@ -92,8 +98,8 @@ func TestFinderPhoneFirst(t *testing.T) {
 	}
 	for _, lang := range []string{"en", "ru"} {
 		s := read(base + "/" + lang + "/case-studies/")
-		if !s.Open || s.Boxes == 0 {
-			t.Errorf("1280 px %s: filters open %v with %d checkboxes shown; want them open beside the results", lang, s.Open, s.Boxes)
+		if !s.Open || s.Boxes == 0 || !s.Beside {
+			t.Errorf("1280 px %s: filters open %v with %d checkboxes shown, beside the results %v; want them open beside the results", lang, s.Open, s.Boxes, s.Beside)
 		}
 	}
 }
