@@ -33,7 +33,8 @@ import (
 //	list a b …       a list of strings
 //	countrymap L countries
 //	                 the map of the countries, each shaded by its number of
-//	                 case studies and linking to its page (package countrymap)
+//	                 case studies and linking to its page, with the key to
+//	                 its shades (package countrymap)
 //	euEmblem height  the European emblem, height pixels high, as inline SVG
 //	                 beside the text that names it (package emblem)
 //	eventCalendar ev the site path of an event's iCalendar file
@@ -92,7 +93,15 @@ func countryMap(L *locale.Locale, countries []CountryEntry) (template.HTML, erro
 		label := strings.NewReplacer("{country}", c.Name, "{count}", count).Replace(pattern)
 		items[i] = countrymap.Country{Code: c.Country.Code, Name: c.Name, URL: c.URL, Count: c.Count, Label: label}
 	}
-	return countrymap.Render(title, items)
+	svg, err := countrymap.Render(title, items)
+	if err != nil {
+		return "", err
+	}
+	legend, err := L.T("country_map.legend")
+	if err != nil {
+		return "", err
+	}
+	return svg + countrymap.RenderLegend(legend, items), nil
 }
 
 // CaseCard is the data of the "case-card" partial.

@@ -108,14 +108,14 @@ func (b *builder) planLang(lang content.Lang) []job {
 			events = events[:3]
 		}
 		return HomeView{Base: base, Intro: intro, CaseStudies: latest, Total: len(s.CaseStudies[lang]),
-			Countries: idx.countries, Briefs: briefs, Events: events, Chapters: s.Chapters[lang]}
+			Countries: idx.countries, Matrix: idx.matrix(true), Briefs: briefs, Events: events, Chapters: s.Chapters[lang]}
 	})
 	generated(content.SectionCaseStudies, "", "case-studies.html", "case_studies.title", func(base Base, intro template.HTML) any {
 		return CaseStudyListView{Base: base, Intro: intro, Total: len(s.CaseStudies[lang]), Groups: idx.byOutcome(),
 			Countries: idx.countries, Sectors: idx.sectors, Outcomes: idx.outcomeChoices(), Fields: idx.fieldChoices()}
 	})
 	generated(content.SectionCountries, "", "countries.html", "countries.title", func(base Base, intro template.HTML) any {
-		return CountriesView{Base: base, Intro: intro, Countries: idx.countries}
+		return CountriesView{Base: base, Intro: intro, Countries: idx.countries, Matrix: idx.matrix(false)}
 	})
 	for _, c := range idx.countries {
 		c := c
@@ -128,7 +128,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 		})
 	}
 	generated(content.SectionSectors, "", "sectors.html", "sectors.title", func(base Base, intro template.HTML) any {
-		return SectorsView{Base: base, Intro: intro, Sectors: idx.sectors}
+		return SectorsView{Base: base, Intro: intro, Sectors: idx.sectors, Matrix: idx.matrix(false)}
 	})
 	for _, e := range idx.sectors {
 		e := e

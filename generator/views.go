@@ -110,6 +110,7 @@ type HomeView struct {
 	CaseStudies []*content.CaseStudy // a selection, newest first
 	Total       int                  // published case studies
 	Countries   []CountryEntry
+	Matrix      Matrix // compact
 	Briefs      []BriefEntry
 	Events      []*content.Event
 	Chapters    []*content.ReportChapter
@@ -195,6 +196,7 @@ type CountriesView struct {
 	Base
 	Intro     template.HTML
 	Countries []CountryEntry
+	Matrix    Matrix
 }
 
 // CountryView lists the case studies of one country.
@@ -209,6 +211,7 @@ type SectorsView struct {
 	Base
 	Intro   template.HTML
 	Sectors []SectorEntry
+	Matrix  Matrix
 }
 
 // SectorView lists the case studies of one sector.

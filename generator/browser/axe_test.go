@@ -37,7 +37,7 @@ type axeViolation struct {
 func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	base := serve(t, buildSite(t), netlifyHeaders(t))
-	pages := []string{"", "case-studies/", "case-studies/proto-invention-factory/", "countries/", "countries/estonia/", "sectors/digital/",
+	pages := []string{"", "case-studies/", "case-studies/proto-invention-factory/", "countries/", "countries/estonia/", "sectors/", "sectors/digital/",
 		"briefs/", "report/methodology/", "events/partnership-market-focus-group/", "submit/", "privacy/", "search/"}
 	for _, view := range []struct {
 		width  int64

@@ -26,7 +26,17 @@
 // A country's class is its shade: m0 for no case study, then m1, m2, m3
 // and m4 for up to a quarter, a half, three quarters and all of the
 // largest count, so that every country with case studies is at least m1
-// and the one with the most is m4.
+// and the one with the most is m4. The stylesheet gives each shade its
+// colour (--map-0 … --map-4, in light and dark mode), each at least 3:1
+// against the page's background (WCAG 2.1, 1.4.11), which the package's
+// tests check.
+//
+// RenderLegend writes the key to the shades actually used, each with the
+// counts it stands for:
+//
+//	<div class="map-legend"><p>Case studies per country</p>
+//	  <ul role="list"><li><span class="swatch m0" aria-hidden="true"></span> 0</li>
+//	  <li><span class="swatch m2" aria-hidden="true"></span> 1</li> … </ul></div>
 //
 // # Accessibility
 //
@@ -140,6 +150,56 @@ func Render(label string, countries []Country) (template.HTML, error) {
 	}
 	b.WriteString("\n</svg>")
 	return template.HTML(b.String()), nil
+}
+
+// LegendEntry is one shade of the legend and the case-study counts, Min
+// to Max, that it stands for.
+type LegendEntry struct {
+	Shade    int
+	Min, Max int
+}
+
+// Legend lists the shades a map whose largest count is max uses, lightest
+// first, each with the range of counts it stands for; shades that no
+// count gets are left out. With max 0 it is the one shade of no case
+// study.
+func Legend(max int) []LegendEntry {
+	var out []LegendEntry
+	for n := 0; n <= max || n == 0; n++ {
+		s := Shade(n, max)
+		if k := len(out); k > 0 && out[k-1].Shade == s {
+			out[k-1].Max = n
+			continue
+		}
+		out = append(out, LegendEntry{Shade: s, Min: n, Max: n})
+	}
+	return out
+}
+
+// String is the entry's counts as the legend shows them: "0", "1", "2–3".
+func (e LegendEntry) String() string {
+	if e.Min == e.Max {
+		return fmt.Sprint(e.Min)
+	}
+	return fmt.Sprintf("%d–%d", e.Min, e.Max)
+}
+
+// RenderLegend returns the key to the shades of the map of countries,
+// headed title ("Case studies per country").
+func RenderLegend(title string, countries []Country) template.HTML {
+	max := 0
+	for _, c := range countries {
+		if c.Count > max {
+			max = c.Count
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<div class="map-legend"><p>%s</p><ul role="list">`, template.HTMLEscapeString(title))
+	for _, e := range Legend(max) {
+		fmt.Fprintf(&b, `<li><span class="swatch m%d" aria-hidden="true"></span> %s</li>`, e.Shade, e)
+	}
+	b.WriteString("</ul></div>")
+	return template.HTML(b.String())
 }
 
 // safeURL reports whether u is a site path ("/en/…") or an http(s) URL.

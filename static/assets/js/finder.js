@@ -1,8 +1,10 @@
 // The case-study finder: filters the list on /LANG/case-studies/ by
 // country, sector, outcome, creative field and words, with counts per
 // choice, keeping the filters in the address so that a view can be shared
-// and the back button works. Without this script the page lists every
-// case study, with links to the country and sector pages.
+// and the back button works. The filters sit in one disclosure whose
+// label counts the active ones ("Filters · 2 active"); it starts open on
+// wide screens, where it stands beside the results. Without this script
+// the page lists every case study.
 (function () {
   "use strict";
   var form = document.getElementById("finder");
@@ -13,6 +15,9 @@
   var list = document.querySelector(".finder-list");
   var empty = document.querySelector(".finder-empty");
   var status = form.querySelector(".finder-status");
+  var details = form.querySelector(".finder-filters");
+  var label = form.querySelector(".finder-label");
+  var wide = window.matchMedia("(min-width: 64rem)");
   var plural = new Intl.PluralRules(lang);
   var items = []; // {record, li, section, text}
 
@@ -78,10 +83,17 @@
       });
     });
     empty.hidden = shown > 0;
-    var form_ = plural.select(shown);
-    var key = "plural" + form_.charAt(0).toUpperCase() + form_.slice(1);
-    var template = form.dataset[key] || form.dataset.pluralOther;
-    status.textContent = template.replace("{n}", shown);
+    status.textContent = message("found", shown);
+    var active = facets.reduce(function (n, f) { return n + s[f].length; }, 0);
+    label.textContent = active ? message("active", active) : form.dataset.filters;
+  }
+
+  // message picks the plural form of a message for n from the form's
+  // data-NAME-one, -few, -many and -other attributes.
+  function message(name, n) {
+    var f = plural.select(n);
+    var template = form.dataset[name + f.charAt(0).toUpperCase() + f.slice(1)] || form.dataset[name + "Other"];
+    return template.replace("{n}", n);
   }
 
   // The address holds the filters: ?country=FI&sector=digital&q=design
@@ -126,6 +138,8 @@
       }
     });
     form.hidden = false;
+    details.open = wide.matches;
+    wide.addEventListener("change", function () { details.open = wide.matches; });
     fromQuery();
     apply();
     form.addEventListener("change", function () { changed(false); });
