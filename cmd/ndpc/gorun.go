@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,10 +44,15 @@ func untilGoRunEnds(ctx context.Context) (context.Context, context.CancelFunc) {
 }
 
 // startedByGoRun reports whether this program is the build that go run
-// made and started: it lives in Go's temporary build folder
-// (…/go-build…/b001/exe/ndpc) or, once go run has cached it, in Go's
-// build cache (…/go-build/7d/…-d/ndpc).
+// made and started: its parent process is the go command (read from
+// /proc where there is one), or it lives in Go's temporary build folder
+// (…/go-build…/b001/exe/ndpc) or default build cache (…/go-build/7d/…-d/ndpc).
 func startedByGoRun() bool {
+	if parent, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", os.Getppid())); err == nil {
+		if name := filepath.Base(parent); name == "go" || name == "go.exe" {
+			return true
+		}
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return false
