@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,30 +13,20 @@ import (
 // matter accepted. Each must end with its message; the deadline only
 // catches a hang.
 func TestHostileFrontMatterEnds(t *testing.T) {
-	files, _ := filepath.Glob("testdata/hostile/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			archive, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			archive = expandRepeats(t, archive)
-			// A hang fails the whole test binary with this message rather
-			// than waiting for go test's own timeout.
-			watchdog := time.AfterFunc(2*time.Minute, func() {
-				panic(file + ": the build did not end within two minutes")
-			})
-			defer watchdog.Stop()
-			_, extra, res, err := buildText(t, string(archive))
-			got, want := strings.Join(problemLines(err, res), "\n"), strings.TrimSpace(extra["want"])
-			if got != want {
-				t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
-			}
+	eachFixture(t, "testdata/hostile/*.txtar", func(t *testing.T, archive []byte) {
+		archive = expandRepeats(t, archive)
+		// A hang fails the whole test binary with this message rather
+		// than waiting for go test's own timeout.
+		watchdog := time.AfterFunc(2*time.Minute, func() {
+			panic(t.Name() + ": the build did not end within two minutes")
 		})
-	}
+		defer watchdog.Stop()
+		_, extra, res, err := buildText(t, string(archive))
+		got, want := strings.Join(problemLines(err, res), "\n"), strings.TrimSpace(extra["want"])
+		if got != want {
+			t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
+		}
+	})
 }
 
 // expandRepeats replaces each {{repeat N "TEXT"}} in a fixture with TEXT,

@@ -34,6 +34,25 @@ func writeSite(t *testing.T, dir string, archive []byte) map[string]string {
 	return extra
 }
 
+// eachFixture runs fn as a subtest, named after the file, on the text of
+// every txtar fixture that glob names, and fails when there is none.
+func eachFixture(t *testing.T, glob string, fn func(t *testing.T, archive []byte)) {
+	t.Helper()
+	files, _ := filepath.Glob(glob)
+	if len(files) == 0 {
+		t.Fatalf("no fixtures %s", glob)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			archive, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fn(t, archive)
+		})
+	}
+}
+
 // siteOptions builds the site in dir with the repository's templates,
 // static files and i18n tables. Paths in problems are relative to dir.
 func siteOptions(t *testing.T, dir string) Options {
@@ -127,35 +146,25 @@ func TestContentMistakes(t *testing.T) {
 // checks run as with --drafts unless an "options" section says
 // "drafts: false".
 func TestCheckFindings(t *testing.T) {
-	files, _ := filepath.Glob("testdata/check/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			archive, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
+	eachFixture(t, "testdata/check/*.txtar", func(t *testing.T, archive []byte) {
+		dir := t.TempDir()
+		extra := writeSite(t, dir, archive)
+		opts := siteOptions(t, dir)
+		opts.Drafts = !strings.Contains(extra["options"], "drafts: false")
+		res, err := Check(opts)
+		got := strings.Join(problemLines(err, res), "\n")
+		if want := strings.TrimSpace(extra["want"]); got != want {
+			t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
+		}
+		if want, ok := extra["drafts"]; ok {
+			if got := strings.Join(res.Drafts, "\n"); got != strings.TrimSpace(want) {
+				t.Errorf("drafts differ\n--- got\n%s\n--- want\n%s", got, want)
 			}
-			dir := t.TempDir()
-			extra := writeSite(t, dir, archive)
-			opts := siteOptions(t, dir)
-			opts.Drafts = !strings.Contains(extra["options"], "drafts: false")
-			res, err := Check(opts)
-			got := strings.Join(problemLines(err, res), "\n")
-			if want := strings.TrimSpace(extra["want"]); got != want {
-				t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
-			}
-			if want, ok := extra["drafts"]; ok {
-				if got := strings.Join(res.Drafts, "\n"); got != strings.TrimSpace(want) {
-					t.Errorf("drafts differ\n--- got\n%s\n--- want\n%s", got, want)
-				}
-			}
-			if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
-				t.Error("check wrote output")
-			}
-		})
-	}
+		}
+		if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+			t.Error("check wrote output")
+		}
+	})
 }
 
 // TestPublished builds each site in testdata/published, which must build
@@ -166,44 +175,34 @@ func TestCheckFindings(t *testing.T) {
 // text occurs nowhere in it. In these lines \u00a0 stands for a no-break
 // space, \n for a line's end and \r for a carriage return. A "want" section lists the warnings.
 func TestPublished(t *testing.T) {
-	files, _ := filepath.Glob("testdata/published/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			archive, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
+	eachFixture(t, "testdata/published/*.txtar", func(t *testing.T, archive []byte) {
+		dir := t.TempDir()
+		extra := writeSite(t, dir, archive)
+		opts := siteOptions(t, dir)
+		for name := range extra {
+			opts.PDF = opts.PDF || strings.HasSuffix(name, ".pdf")
+		}
+		res, err := Build(opts)
+		if err != nil {
+			t.Fatalf("the site does not build:\n%v", err)
+		}
+		if got, want := strings.Join(problemLines(nil, res), "\n"), strings.TrimSpace(extra["want"]); got != want {
+			t.Errorf("warnings differ\n--- got\n%s\n--- want\n%s", got, want)
+		}
+		for name, section := range extra {
+			sitePath, ok := strings.CutPrefix(name, "published ")
+			if !ok {
+				continue
 			}
-			dir := t.TempDir()
-			extra := writeSite(t, dir, archive)
-			opts := siteOptions(t, dir)
-			for name := range extra {
-				opts.PDF = opts.PDF || strings.HasSuffix(name, ".pdf")
+			var got string
+			if strings.HasSuffix(sitePath, ".pdf") {
+				got = poppler(t, "pdftotext", "-enc", "UTF-8", filepath.Join(opts.Out, filepath.FromSlash(sitePath)), "-")
+			} else {
+				got = readOut(t, opts, sitePath)
 			}
-			res, err := Build(opts)
-			if err != nil {
-				t.Fatalf("the site does not build:\n%v", err)
-			}
-			if got, want := strings.Join(problemLines(nil, res), "\n"), strings.TrimSpace(extra["want"]); got != want {
-				t.Errorf("warnings differ\n--- got\n%s\n--- want\n%s", got, want)
-			}
-			for name, section := range extra {
-				sitePath, ok := strings.CutPrefix(name, "published ")
-				if !ok {
-					continue
-				}
-				var got string
-				if strings.HasSuffix(sitePath, ".pdf") {
-					got = poppler(t, "pdftotext", "-enc", "UTF-8", filepath.Join(opts.Out, filepath.FromSlash(sitePath)), "-")
-				} else {
-					got = readOut(t, opts, sitePath)
-				}
-				assertPublished(t, sitePath, got, section)
-			}
-		})
-	}
+			assertPublished(t, sitePath, got, section)
+		}
+	})
 }
 
 // assertPublished checks the lines of a "published" section against the

@@ -13,32 +13,22 @@ import (
 // archive has its own i18n/glossary.toml, and compares every problem with
 // the "want" section.
 func TestTerms(t *testing.T) {
-	files, _ := filepath.Glob("testdata/terms/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
 	repo, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			archive, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			dir := t.TempDir()
-			extra := writeSite(t, dir, archive)
-			copyI18n(t, filepath.Join(repo, "i18n"), filepath.Join(dir, "i18n"))
-			opts := siteOptions(t, dir)
-			opts.I18n = "i18n"
-			res, err := Check(opts)
-			got := strings.Join(problemLines(err, res), "\n")
-			if want := strings.TrimSpace(extra["want"]); got != want {
-				t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
-			}
-		})
-	}
+	eachFixture(t, "testdata/terms/*.txtar", func(t *testing.T, archive []byte) {
+		dir := t.TempDir()
+		extra := writeSite(t, dir, archive)
+		copyI18n(t, filepath.Join(repo, "i18n"), filepath.Join(dir, "i18n"))
+		opts := siteOptions(t, dir)
+		opts.I18n = "i18n"
+		res, err := Check(opts)
+		got := strings.Join(problemLines(err, res), "\n")
+		if want := strings.TrimSpace(extra["want"]); got != want {
+			t.Errorf("problems differ\n--- got\n%s\n--- want\n%s", got, want)
+		}
+	})
 }
 
 // copyI18n copies the repository's i18n files that the site in dst does
