@@ -310,6 +310,21 @@ func TestCaseStudyPageWeight(t *testing.T) {
 	}
 }
 
+// withoutNode writes site into a new folder and returns it with options
+// that build it with search, on a PATH without Node.js and with CI and
+// NETLIFY set as given.
+func withoutNode(t *testing.T, site, ci, netlify string) (string, Options) {
+	t.Helper()
+	dir := t.TempDir()
+	writeSite(t, dir, []byte(site))
+	opts := siteOptions(t, dir)
+	opts.Search = true
+	t.Setenv("PATH", "")
+	t.Setenv("CI", ci)
+	t.Setenv("NETLIFY", netlify)
+	return dir, opts
+}
+
 // TestSearchWithoutNode: on a machine without Node.js a build makes the
 // whole site, warns that it has no search index and says so on its pages;
 // where the build publishes (CI or NETLIFY set), it fails instead and
@@ -317,13 +332,7 @@ func TestCaseStudyPageWeight(t *testing.T) {
 func TestSearchWithoutNode(t *testing.T) {
 	const site = "-- content/about.en.md --\n---\ntitle: About\n---\nText.\n-- content/about.ru.md --\n---\ntitle: О нас\n---\nТекст.\n"
 	t.Run("editor's machine", func(t *testing.T) {
-		dir := t.TempDir()
-		writeSite(t, dir, []byte(site))
-		opts := siteOptions(t, dir)
-		opts.Search = true
-		t.Setenv("PATH", "")
-		t.Setenv("CI", "")
-		t.Setenv("NETLIFY", "")
+		dir, opts := withoutNode(t, site, "", "")
 		res, err := Build(opts)
 		if err != nil {
 			t.Fatalf("build without Node.js: %v", err)
@@ -351,27 +360,18 @@ func TestSearchWithoutNode(t *testing.T) {
 		}
 	})
 	t.Run("CI=false", func(t *testing.T) {
-		dir := t.TempDir()
-		writeSite(t, dir, []byte(site))
-		opts := siteOptions(t, dir)
-		opts.Search = true
-		t.Setenv("PATH", "")
-		t.Setenv("CI", "false")
-		t.Setenv("NETLIFY", "0")
+		_, opts := withoutNode(t, site, "false", "0")
 		if _, err := Build(opts); err != nil {
 			t.Errorf("CI=false NETLIFY=0 count as not publishing, but: %v", err)
 		}
 	})
 	for _, env := range []string{"CI", "NETLIFY"} {
 		t.Run(env, func(t *testing.T) {
-			dir := t.TempDir()
-			writeSite(t, dir, []byte(site))
-			opts := siteOptions(t, dir)
-			opts.Search = true
-			t.Setenv("PATH", "")
-			t.Setenv("CI", "")
-			t.Setenv("NETLIFY", "")
-			t.Setenv(env, "true")
+			ci, netlify := "true", ""
+			if env == "NETLIFY" {
+				ci, netlify = "", "true"
+			}
+			dir, opts := withoutNode(t, site, ci, netlify)
 			_, err := Build(opts)
 			if !errors.Is(err, ErrNoSearchIndex) || !strings.Contains(err.Error(), "("+env+"=true)") || !strings.Contains(err.Error(), "--search=false") {
 				t.Errorf("err = %v", err)

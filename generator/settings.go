@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2/unstable"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
@@ -117,21 +118,35 @@ func (b *builder) checkPrivacy() {
 }
 
 // settingLine returns the line of key in the TOML table [table] of text,
-// or 0 when it is not written there. The file is first decoded by the
-// TOML library; this only finds where a key stands, for the message.
+// or 0 when it is not written there, from go-toml's parser (which, unlike
+// the decoder that reads the settings, says where each key stands).
 func settingLine(text, table, key string) int {
+	var p unstable.Parser
+	p.Reset([]byte(text))
 	current := ""
-	for i, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "[") {
-			current = strings.Trim(line, "[] ")
-			continue
-		}
-		if k, _, ok := strings.Cut(line, "="); ok && current == table && strings.TrimSpace(k) == key {
-			return i + 1
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table:
+			current = dotted(e.Key())
+		case unstable.KeyValue:
+			if current == table && dotted(e.Key()) == key {
+				it := e.Key()
+				it.Next()
+				return strings.Count(text[:it.Node().Raw.Offset], "\n") + 1
+			}
 		}
 	}
 	return 0
+}
+
+// dotted joins the parts of a TOML key with dots: privacy.en.
+func dotted(it unstable.Iterator) string {
+	var parts []string
+	for it.Next() {
+		parts = append(parts, string(it.Node().Data))
+	}
+	return strings.Join(parts, ".")
 }
 
 // privacyFacts returns the privacy notice's facts in a language.
