@@ -48,7 +48,7 @@ func TestFinderPhoneFirst(t *testing.T) {
 	base := serve(t, buildSite(t), netlifyHeaders(t))
 	read := func(url string) finderScreen {
 		t.Helper()
-		if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("#finder"))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("#finder[data-ready]"))); err != nil {
 			t.Fatalf("%s: %v", url, err)
 		}
 		s, err := chromedp.Run(ctx, chromedp.Evaluate[finderScreen](readFinderScreen))

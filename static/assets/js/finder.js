@@ -141,7 +141,10 @@
     details.open = wide.matches;
     wide.addEventListener("change", function () { details.open = wide.matches; });
     fromQuery();
-    apply();
+    // The page as built shows every case study with its counts: only a
+    // shared address with filters needs the list redrawn at load.
+    if (location.search) apply();
+    form.dataset.ready = "";
     form.addEventListener("change", function () { changed(false); });
     form.elements.q.addEventListener("input", function () { changed(true); });
     form.addEventListener("submit", function (e) { e.preventDefault(); changed(false); });
