@@ -106,8 +106,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
 	fs.BoolVar(&opts.Search, "search", opts.Search, "build the search index with Pagefind (needs Node.js; the first build installs Pagefind into .tools itself); --search=false skips it")
 	fs.BoolVar(&opts.PDF, "pdf", opts.PDF, "typeset the PDFs of the briefs and the report; --pdf=false skips them (briefs with their own PDF keep it)")
-	fs.StringVar(&opts.PDFCache, "pdf-cache", "", "`folder` that keeps the typeset PDFs between builds (default .cache/pdf beside the output folder; \"off\" keeps none)")
-	fs.StringVar(&opts.ImageCache, "image-cache", "", "`folder` that keeps the social preview images between builds (default .cache/social beside the output folder; \"off\" keeps none)")
+	fs.StringVar(&opts.PDFCache, "pdf-cache", "", "`folder` that keeps the typeset PDFs between builds (default .cache/pdf in the repository, beside content/; \"off\" keeps none)")
+	fs.StringVar(&opts.ImageCache, "image-cache", "", "`folder` that keeps the social preview images between builds (default .cache/social in the repository, beside content/; \"off\" keeps none)")
 	rest, code, ok := fs.parse(args)
 	if !ok {
 		return code
@@ -115,8 +115,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if !fs.noArgs(rest) {
 		return 2
 	}
-	opts.PDFCache = cacheFolder(opts.PDFCache, opts.Out, "pdf")
-	opts.ImageCache = cacheFolder(opts.ImageCache, opts.Out, "social")
+	opts.PDFCache = cacheFolder(opts.PDFCache, opts.Content, "pdf")
+	opts.ImageCache = cacheFolder(opts.ImageCache, opts.Content, "social")
 	if *timings {
 		opts.Timings = stderr
 	}
@@ -231,11 +231,13 @@ func countErrors(ps []diag.Problem) int {
 }
 
 // cacheFolder returns the folder a cache flag names: by default, .cache/NAME
-// beside the output folder; "off" for none ("").
-func cacheFolder(flag, out, name string) string {
+// in the repository, beside the content folder, wherever --out puts the
+// site (a build into /tmp/site keeps its cache with the repository, not
+// in /tmp/.cache); "off" for none ("").
+func cacheFolder(flag, content, name string) string {
 	switch flag {
 	case "":
-		return filepath.Join(filepath.Dir(out), ".cache", name)
+		return filepath.Join(filepath.Dir(content), ".cache", name)
 	case "off":
 		return ""
 	}

@@ -176,3 +176,22 @@ func TestHelpNamesArguments(t *testing.T) {
 		}
 	}
 }
+
+// The caches of a build stay with the repository, beside its content
+// folder, wherever --out puts the site: a build into /tmp/site must not
+// leave /tmp/.cache behind.
+func TestCachesBesideContent(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(dir, "content/about.en.md"), "---\ntitle: About\n---\nText.\n")
+	var out, errOut bytes.Buffer
+	args := append(append([]string{"build"}, siteArgs(t, dir)...), "--out", filepath.Join(elsewhere, "site"), "--search=false")
+	if code := run(args, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".cache", "social")); err != nil {
+		t.Errorf("no social image cache beside the content folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(elsewhere, ".cache")); !os.IsNotExist(err) {
+		t.Errorf("a cache was made beside the output folder (%v)", err)
+	}
+}
