@@ -80,7 +80,8 @@ func decodeCaseStudy(p *Page, d *decoder, files map[string]File) *CaseStudy {
 		}
 	}
 	p.Date = d.Date("date", false)
-	cs.Years = d.Text("years", false, `"2016–2022"`)
+	cs.Span = d.years()
+	cs.Years = cs.Span.String()
 	cs.CCI = d.Strings("cci", "[design, architecture]")
 	cs.Organisations = d.Texts("organisations", `["Hamburg Kreativ Gesellschaft"]`)
 	cs.Website = d.URL("website")
