@@ -108,8 +108,8 @@ type CaseStudy struct {
 	Countries     []Country
 	Sectors       []Sector
 	Outcome       Outcome
-	Years         string // Span as the site writes it: "2016–2022", "2019–", "2019"
-	Span          Years  // the years field, read
+	Years         string   // Span as the site writes it: "2016–2022", "2019–", "2019"
+	Span          Years    // the years field, read
 	CCI           []string // creative fields
 	Organisations []string
 	Website       string
