@@ -47,6 +47,7 @@ func templateFuncs(b *builder) template.FuncMap {
 		"asset":  b.assets.URL,
 		"card":   b.card,
 		"cached": b.cached,
+		"study":  b.studyCount,
 		"join":   strings.Join,
 		"downloads": func(L *locale.Locale, dl []Download) DownloadList {
 			return DownloadList{L: L, Downloads: dl}
