@@ -131,7 +131,7 @@ func reportData(v ReportView) (any, error) {
 	}
 	d := structured.Report{Context: structured.Context, Type: "Report", Name: v.Title, Headline: v.Title,
 		Description: v.Description, InLanguage: string(v.Lang), Author: org, Publisher: org, URL: v.Canonical,
-		AssociatedMedia: media(v.Base, v.Downloads)}
+		AssociatedMedia: media(v.Base, v.Downloads), DatePublished: v.Issued.String()}
 	for _, ch := range v.Chapters {
 		d.HasPart = append(d.HasPart, structured.ArticleStub{Type: "Article", Headline: ch.Title, URL: v.Abs(ch.URL())})
 	}

@@ -52,6 +52,7 @@ type Page struct {
 	Title   string
 	Summary string
 	Date    time.Time // zero when the page has none
+	Issued  Issued    // the report section's date: the study's (year, month or day)
 	Draft   bool
 	Weight  int
 	// Aliases are old addresses of the page, redirected to it.

@@ -50,7 +50,12 @@ func decodePage(p *Page, d *decoder, files map[string]File) {
 	case KindEvent:
 		p.Typed = decodeEvent(p, d)
 	}
-	d.Unknown(knownFields(p.Kind))
+	known := knownFields(p.Kind)
+	if p.Kind == KindSection && p.Section == SectionReport {
+		p.Issued = d.issued()
+		known = append(known, "date")
+	}
+	d.Unknown(known)
 	p.fieldLines = d.lines()
 	p.Invalid = d.failed
 }
