@@ -65,6 +65,9 @@ func eventData(v EventView) (any, error) {
 	if ev.WholeDay {
 		format = time.DateOnly
 	}
+	if ev.WholeMonth {
+		format = "2006-01"
+	}
 	d.StartDate = ev.Start.Format(format)
 	if !ev.End.IsZero() {
 		d.EndDate = ev.End.Format(format)

@@ -148,9 +148,12 @@ type Event struct {
 	// WholeDay is set when the event is known by its days only (start:
 	// 2020-09-10): it is shown without a time or offset.
 	WholeDay bool
-	Location string
-	Country  *Country
-	Online   bool
+	// WholeMonth is set when it is known by its month only (start:
+	// 2021-03; WholeDay is set too): shown as the month, in no calendar file.
+	WholeMonth bool
+	Location   string
+	Country    *Country
+	Online     bool
 }
 
 // Day returns the calendar day the event starts on, in its own offset
