@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+
+	"ndpc/generator/diag"
 )
 
 // Issued is a date known to a year, a month or a day: the study's date in
@@ -82,4 +84,15 @@ func (d Issued) String() string {
 		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// checkIssuedTwins reports a Russian report section whose date differs
+// from the English one's, at its line: the study has one date. A date
+// given in one language only is the site's for both.
+func checkIssuedTwins(en, ru *Page, problems *diag.List) {
+	if en.Issued.IsZero() || ru.Issued.IsZero() || en.Issued == ru.Issued {
+		return
+	}
+	problems.Errorf(ru.Path, ru.FieldLine("date"), 1, "date %s differs from the English version %s:%d (%s): the study has one date; write the same in both",
+		ru.Issued, en.Path, en.FieldLine("date"), en.Issued)
 }
