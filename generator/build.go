@@ -327,6 +327,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	}
 	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(b), problems)
 	b.md = markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML, ReservedID: b.tmpl.ReservedID})
+	b.checkStudy()
 	return b, nil
 }
 

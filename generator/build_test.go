@@ -271,7 +271,7 @@ func TestBuildSmallSite(t *testing.T) {
 
 	// Events by month with Russian month headings and dates.
 	events := readOut(t, opts, "/ru/events/")
-	if !strings.Contains(events, "сентябрь 2020") || !strings.Contains(events, "июль 2020") || strings.Index(events, "сентябрь 2020") > strings.Index(events, "июль 2020") {
+	if !strings.Contains(events, "Сентябрь 2020") || !strings.Contains(events, "Июль 2020") || strings.Index(events, "Сентябрь 2020") > strings.Index(events, "Июль 2020") {
 		t.Error("Russian events are not grouped by month, newest first")
 	}
 	if !strings.Contains(events, "2 июля 2020, 11:00–13:00") {

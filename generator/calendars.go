@@ -34,6 +34,9 @@ func (b *builder) writeCalendars() int {
 		}
 		var all []calendar.Event
 		for _, ev := range b.site.Events[lang] {
+			if ev.WholeMonth { // a month is not a day a calendar can show
+				continue
+			}
 			e, err := b.calendarEvent(ev)
 			if err != nil {
 				b.problems.Errorf(ev.Path, 0, 0, "making its calendar file: %v", err)

@@ -31,6 +31,8 @@ import (
 //	facet L name legend choices
 //	                 a group of choices for the "finder-facet" partial
 //	list a b …       a list of strings
+//	study lang       the case studies published in lang and the study's own
+//	                 number of them (site.toml [study]), a StudyCount
 //	countrymap L countries
 //	                 the map of the countries, each shaded by its number of
 //	                 case studies and linking to its page, with the key to
@@ -47,6 +49,7 @@ func templateFuncs(b *builder) template.FuncMap {
 		"asset":  b.assets.URL,
 		"card":   b.card,
 		"cached": b.cached,
+		"study":  b.studyCount,
 		"join":   strings.Join,
 		"downloads": func(L *locale.Locale, dl []Download) DownloadList {
 			return DownloadList{L: L, Downloads: dl}

@@ -120,7 +120,7 @@ func (idx *indexes) byOutcome() []OutcomeGroup {
 func (idx *indexes) eventMonths() []MonthGroup {
 	var months []MonthGroup
 	for _, ev := range idx.site.Events[idx.lang] {
-		label := idx.L.Month(ev.Start)
+		label := idx.L.MonthAlone(ev.Start)
 		if n := len(months); n > 0 && months[n-1].Label == label {
 			months[n-1].Events = append(months[n-1].Events, ev)
 			continue

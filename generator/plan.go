@@ -144,7 +144,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 		return BriefsView{Base: base, Intro: intro, Briefs: idx.briefs}
 	})
 	generated(content.SectionReport, "", "report.html", "report.title", func(base Base, intro template.HTML) any {
-		return ReportView{Base: base, Intro: intro, Chapters: s.Chapters[lang], Downloads: idx.reportDownloads()}
+		return ReportView{Base: base, Intro: intro, Chapters: s.Chapters[lang], Downloads: idx.reportDownloads(), Issued: b.reportIssued(lang)}
 	})
 	generated(content.SectionEvents, "", "events.html", "events.title", func(base Base, intro template.HTML) any {
 		return EventsView{Base: base, Intro: intro, Months: idx.eventMonths()}

@@ -208,11 +208,10 @@ func (b *builder) reportEdition(lang content.Lang) printed.Report {
 	}
 	site := L.Text("site.title")
 	m := b.printMeta(lang, heading+" · "+site, summary, content.URLFor(lang, content.SectionReport, ""))
-	m.Date = b.site.Latest
+	issued := b.reportIssued(lang)
+	m.Date = issued.Time()
 	r := printed.Report{Meta: m, Publication: site, Heading: heading, Summary: summary}
-	if !b.site.Latest.IsZero() {
-		r.Dateline = L.Month(b.site.Latest)
-	}
+	r.Dateline = L.Issued(issued.Year, issued.Month, issued.Day, true)
 	for _, ch := range b.site.Chapters[lang] {
 		r.Chapters = append(r.Chapters, printed.Chapter{Title: ch.Title, Summary: ch.Summary, Body: b.printBody(ch.Page)})
 	}

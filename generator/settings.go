@@ -28,12 +28,16 @@ import (
 //	controller = "…"                   # per language who is responsible for
 //	retention = "…"                    # submissions and how long they are kept
 //
+//	[study]                            # the study as a whole (study.go)
+//	case_studies = 121                 # case studies it documented
+//
 // A privacy setting left empty is shown as not yet published on the
 // privacy notice and reported as a warning, so that no fact is invented.
 type Settings struct {
 	BaseURL string          `toml:"base_url"`
 	RawHTML bool            `toml:"raw_html"`
 	Privacy PrivacySettings `toml:"privacy"`
+	Study   StudySettings   `toml:"study"`
 
 	file, text string // where the settings were read, and their text
 }
@@ -86,7 +90,7 @@ func loadSettings(contentDir string, problems *diag.List) (Settings, error) {
 		return s, nil
 	}
 	for _, k := range md.Undecoded() {
-		problems.Warnf(shown, 0, 0, "unknown setting %q is ignored; the settings are base_url, raw_html and those of [privacy]", k.String())
+		problems.Warnf(shown, 0, 0, "unknown setting %q is ignored; the settings are base_url, raw_html and those of [privacy] and [study]", k.String())
 	}
 	if u, err := url.Parse(s.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		problems.Errorf(shown, 0, 0, "base_url must be an absolute address such as https://example.org/, not %q", s.BaseURL)

@@ -65,6 +65,9 @@ func eventData(v EventView) (any, error) {
 	if ev.WholeDay {
 		format = time.DateOnly
 	}
+	if ev.WholeMonth {
+		format = "2006-01"
+	}
 	d.StartDate = ev.Start.Format(format)
 	if !ev.End.IsZero() {
 		d.EndDate = ev.End.Format(format)
@@ -131,7 +134,7 @@ func reportData(v ReportView) (any, error) {
 	}
 	d := structured.Report{Context: structured.Context, Type: "Report", Name: v.Title, Headline: v.Title,
 		Description: v.Description, InLanguage: string(v.Lang), Author: org, Publisher: org, URL: v.Canonical,
-		AssociatedMedia: media(v.Base, v.Downloads)}
+		AssociatedMedia: media(v.Base, v.Downloads), DatePublished: v.Issued.String()}
 	for _, ch := range v.Chapters {
 		d.HasPart = append(d.HasPart, structured.ArticleStub{Type: "Article", Headline: ch.Title, URL: v.Abs(ch.URL())})
 	}

@@ -106,8 +106,11 @@ func (d ld) date(key string) {
 	if _, err := time.Parse(time.DateOnly, s); err == nil {
 		return
 	}
+	if _, err := time.Parse("2006-01", s); err == nil {
+		return // ISO 8601 at the precision known: an event known by its month
+	}
 	if _, err := time.Parse(time.RFC3339, s); err != nil {
-		d.t.Errorf("%s: %q is %q: neither a date nor a date and time with offset", d.page, key, s)
+		d.t.Errorf("%s: %q is %q: neither a date, a month nor a date and time with offset", d.page, key, s)
 	}
 }
 
@@ -219,6 +222,14 @@ func TestStructuredDataOfRealSite(t *testing.T) {
 				d.date("endDate")
 			}
 			d.obj("organizer").str("name")
+			if _, ok := m["location"]; !ok {
+				// An event whose page names no place and is not online
+				// claims neither.
+				if mode, ok := m["eventAttendanceMode"]; ok {
+					t.Errorf("%s: eventAttendanceMode %v without a location", page, mode)
+				}
+				break
+			}
 			loc := d.obj("location")
 			switch mode := d.str("eventAttendanceMode"); mode {
 			case "https://schema.org/OnlineEventAttendanceMode":

@@ -257,6 +257,7 @@ type ReportView struct {
 	Intro     template.HTML
 	Chapters  []*content.ReportChapter
 	Downloads []Download
+	Issued    content.Issued // the study's date, from the section's front matter
 }
 
 // ChapterView is one report chapter.

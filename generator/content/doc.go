@@ -19,7 +19,8 @@
 //	              date, years, cci, organisations, website, image, image_alt,
 //	              draft, weight
 //	briefs        title, number, date, summary (required); download, draft, weight
-//	report        title, weight (required); summary, draft
+//	report        title, weight (required); summary, draft; the section's
+//	              own _index page: date, the study's (issued.go)
 //	events        title, start, summary (required); end, location, country,
 //	              online, draft, weight
 //	other pages   title (required); summary, draft, weight
@@ -31,7 +32,9 @@
 // countries (DK EE FI DE IS LV LT NO PL RU SE); sectors holds digital,
 // economic, environmental, social, education; outcome is one of impact,
 // ongoing, problems, discontinued. date is YYYY-MM-DD; start and end are
-// RFC 3339 times with an offset.
+// RFC 3339 times with an offset, or days (YYYY-MM-DD), or for an event whose
+// day is not certain its month (start: YYYY-MM, no end: eventmonth.go).
+// years is a span of years, "2016–2022", "2019–" or "2019" (years.go).
 //
 // Values are read as typed: text fields keep numbers, dates and YAML 1.1
 // words as written (title: 2020 is "2020", summary: 1.10 is "1.10"). What

@@ -42,6 +42,10 @@ func (d *decoder) eventWhen(key string, required bool) (t time.Time, day bool) {
 // both days or both moments, and the end not before the start.
 func eventSpan(e *Event, d *decoder) {
 	var endDay bool
+	if start, ok := d.eventMonth(); ok {
+		e.Start, e.WholeDay, e.WholeMonth = start, true, true
+		return
+	}
 	e.Start, e.WholeDay = d.eventWhen("start", true)
 	e.End, endDay = d.eventWhen("end", false)
 	if e.Start.IsZero() || e.End.IsZero() {

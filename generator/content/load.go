@@ -235,6 +235,7 @@ func (s *Site) checkTwins(p, q *Page, problems *diag.List) {
 	if en.Lang != English {
 		en, ru = q, p
 	}
+	checkIssuedTwins(en, ru, problems)
 	a, ok1 := en.Typed.(*CaseStudy)
 	b, ok2 := ru.Typed.(*CaseStudy)
 	if !ok1 || !ok2 {

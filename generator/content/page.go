@@ -52,6 +52,7 @@ type Page struct {
 	Title   string
 	Summary string
 	Date    time.Time // zero when the page has none
+	Issued  Issued    // the report section's date: the study's (year, month or day)
 	Draft   bool
 	Weight  int
 	// Aliases are old addresses of the page, redirected to it.
@@ -108,7 +109,8 @@ type CaseStudy struct {
 	Countries     []Country
 	Sectors       []Sector
 	Outcome       Outcome
-	Years         string
+	Years         string   // Span as the site writes it: "2016–2022", "2019–", "2019"
+	Span          Years    // the years field, read
 	CCI           []string // creative fields
 	Organisations []string
 	Website       string
@@ -146,9 +148,12 @@ type Event struct {
 	// WholeDay is set when the event is known by its days only (start:
 	// 2020-09-10): it is shown without a time or offset.
 	WholeDay bool
-	Location string
-	Country  *Country
-	Online   bool
+	// WholeMonth is set when it is known by its month only (start:
+	// 2021-03; WholeDay is set too): shown as the month, in no calendar file.
+	WholeMonth bool
+	Location   string
+	Country    *Country
+	Online     bool
 }
 
 // Day returns the calendar day the event starts on, in its own offset

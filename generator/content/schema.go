@@ -50,7 +50,12 @@ func decodePage(p *Page, d *decoder, files map[string]File) {
 	case KindEvent:
 		p.Typed = decodeEvent(p, d)
 	}
-	d.Unknown(knownFields(p.Kind))
+	known := knownFields(p.Kind)
+	if p.Kind == KindSection && p.Section == SectionReport {
+		p.Issued = d.issued()
+		known = append(known, "date")
+	}
+	d.Unknown(known)
 	p.fieldLines = d.lines()
 	p.Invalid = d.failed
 }
@@ -80,7 +85,8 @@ func decodeCaseStudy(p *Page, d *decoder, files map[string]File) *CaseStudy {
 		}
 	}
 	p.Date = d.Date("date", false)
-	cs.Years = d.Text("years", false, `"2016–2022"`)
+	cs.Span = d.years()
+	cs.Years = cs.Span.String()
 	cs.CCI = d.Strings("cci", "[design, architecture]")
 	cs.Organisations = d.Texts("organisations", `["Hamburg Kreativ Gesellschaft"]`)
 	cs.Website = d.URL("website")
