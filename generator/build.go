@@ -27,6 +27,7 @@ import (
 	"ndpc/generator/markdown"
 	"ndpc/generator/output"
 	"ndpc/generator/render"
+	"ndpc/generator/view"
 )
 
 // Options says where a build reads from and writes to.
@@ -267,7 +268,7 @@ type builder struct {
 	// editions are the PDFs offered for download, made or supplied.
 	editions *editions
 	// social holds the social preview image each page names, by site path.
-	social   map[string]SocialImage
+	social   map[string]view.SocialImage
 	out      sink
 	problems *diag.List
 }

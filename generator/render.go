@@ -15,6 +15,7 @@ import (
 	"ndpc/generator/markdown"
 	"ndpc/generator/parallel"
 	"ndpc/generator/render"
+	"ndpc/generator/view"
 )
 
 // render converts and writes every page on every core, and returns how
@@ -61,8 +62,8 @@ func (b *builder) renderOne(j job, body, page *bytes.Buffer) bool {
 	if j.checkOnly {
 		return false
 	}
-	view := j.view(b.base(j), template.HTML(body.String()), toc)
-	if err := b.tmpl.Execute(page, j.template, view); err != nil {
+	data := j.view(b.base(j), template.HTML(body.String()), toc)
+	if err := b.tmpl.Execute(page, j.template, data); err != nil {
 		b.problems.Add(render.ExecError(err))
 		return false
 	}
@@ -130,10 +131,10 @@ func (b *builder) publishRaw(sitePath string, data []byte) bool {
 }
 
 // base makes the layout's data for a page.
-func (b *builder) base(j job) Base {
+func (b *builder) base(j job) view.Base {
 	lang := j.lang
 	other := lang.Other()
-	base := Base{
+	base := view.Base{
 		Lang: lang, L: b.locales[lang], Other: b.locales[other],
 		Kind: j.template[:len(j.template)-len(".html")], Section: j.section,
 		Title: j.pageTitle(), URL: j.url, BaseURL: b.baseURL,
@@ -151,7 +152,7 @@ func (b *builder) base(j job) Base {
 	base.Canonical = base.Abs(j.url)
 	for _, l := range content.Langs {
 		if u, ok := j.alternates[l]; ok {
-			base.Alternates = append(base.Alternates, Alternate{Lang: l, Href: base.Abs(u)})
+			base.Alternates = append(base.Alternates, view.Alternate{Lang: l, Href: base.Abs(u)})
 		}
 	}
 	if u, ok := j.alternates[content.English]; ok {
@@ -160,12 +161,12 @@ func (b *builder) base(j job) Base {
 		base.XDefault = base.Canonical
 	}
 	if u, ok := j.alternates[other]; ok {
-		base.Switch = Switch{Lang: other, URL: u}
+		base.Switch = view.Switch{Lang: other, URL: u}
 	} else {
-		base.Switch = Switch{Lang: other, URL: content.URLFor(other, j.section, ""), Missing: true}
+		base.Switch = view.Switch{Lang: other, URL: content.URLFor(other, j.section, ""), Missing: true}
 	}
 	if base.Kind == "404" { // a missing page has no translation to miss: offer the other language's home
-		base.Switch = Switch{Lang: other, URL: content.URLFor(other, "", "")}
+		base.Switch = view.Switch{Lang: other, URL: content.URLFor(other, "", "")}
 	}
 	base.Chrome = chromeOf(base, b.opts.Search)
 	base.Menu = b.menu(lang, j.section, j.url)
@@ -175,21 +176,21 @@ func (b *builder) base(j job) Base {
 
 // chromeOf returns what the layout's shared pieces show on a page of a
 // site with or without its search index.
-func chromeOf(base Base, search bool) Chrome {
-	return Chrome{Lang: base.Lang, L: base.L, Other: base.Other, Home: base.Kind == "home", Search: search}
+func chromeOf(base view.Base, search bool) view.Chrome {
+	return view.Chrome{Lang: base.Lang, L: base.L, Other: base.Other, Home: base.Kind == "home", Search: search}
 }
 
 // menu returns the main navigation of a language with the entry of
 // section current, or the about page's when url is its address. Pages
 // that show it alike share one Menu.
-func (b *builder) menu(lang content.Lang, section, url string) *Menu {
+func (b *builder) menu(lang content.Lang, section, url string) *view.Menu {
 	about := b.site.PlainPage(lang, "about")
 	key := menuKey{lang, section, about != nil && url == about.URL()}
 	if m, ok := b.menus.Load(key); ok {
-		return m.(*Menu)
+		return m.(*view.Menu)
 	}
 	L := b.locales[lang]
-	m := &Menu{Lang: lang, L: L}
+	m := &view.Menu{Lang: lang, L: L}
 	for _, e := range []struct{ section, key string }{
 		{content.SectionCaseStudies, "nav.case_studies"},
 		{content.SectionCountries, "nav.countries"},
@@ -199,13 +200,13 @@ func (b *builder) menu(lang content.Lang, section, url string) *Menu {
 		{content.SectionEvents, "nav.events"},
 	} {
 		label := L.Text(e.key)
-		m.Items = append(m.Items, NavItem{Label: label, URL: content.URLFor(lang, e.section, ""), Current: section == e.section})
+		m.Items = append(m.Items, view.NavItem{Label: label, URL: content.URLFor(lang, e.section, ""), Current: section == e.section})
 	}
 	if about != nil {
-		m.Items = append(m.Items, NavItem{Label: about.Title, URL: about.URL(), Current: key.about})
+		m.Items = append(m.Items, view.NavItem{Label: about.Title, URL: about.URL(), Current: key.about})
 	}
 	actual, _ := b.menus.LoadOrStore(key, m)
-	return actual.(*Menu)
+	return actual.(*view.Menu)
 }
 
 // menuKey tells menus apart: language, current section, and whether the

@@ -13,6 +13,7 @@ import (
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
+	"ndpc/generator/view"
 )
 
 // Settings are the site settings, read from site.toml at the top of the
@@ -150,10 +151,10 @@ func dotted(it unstable.Iterator) string {
 }
 
 // privacyFacts returns the privacy notice's facts in a language.
-func (b *builder) privacyFacts(lang content.Lang) PrivacyFacts {
+func (b *builder) privacyFacts(lang content.Lang) view.PrivacyFacts {
 	p := b.settings.Privacy
 	l := p.For(string(lang))
-	f := PrivacyFacts{Controller: l.Controller, Retention: l.Retention, Contact: p.Contact}
+	f := view.PrivacyFacts{Controller: l.Controller, Retention: l.Retention, Contact: p.Contact}
 	switch {
 	case strings.Contains(p.Contact, "@") && !strings.Contains(p.Contact, "/"):
 		f.ContactURL = "mailto:" + p.Contact
