@@ -242,7 +242,7 @@ func (discard) CopyFile(string, string) error  { return nil }
 // builder holds what the steps after loading share.
 type builder struct {
 	opts     Options
-	settings Settings
+	settings siteSettings
 	baseURL  string
 	site     *content.Site
 	locales  map[content.Lang]*locale.Locale

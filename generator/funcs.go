@@ -68,8 +68,8 @@ func templateFuncs(b *builder) template.FuncMap {
 		"countrymap": countryMap,
 		"euEmblem":   func(height int) template.HTML { return template.HTML(emblem.SVG(height, "")) },
 
-		"eventCalendar":  EventCalendarPath,
-		"eventsCalendar": EventsCalendarPath,
+		"eventCalendar":  eventCalendarPath,
+		"eventsCalendar": eventsCalendarPath,
 		"structuredData": b.structuredData,
 	}
 }

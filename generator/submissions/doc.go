@@ -5,7 +5,7 @@
 // # The export
 //
 // The first row names the columns: the form's fields
-// (generator.SubmissionFields) and whatever Netlify adds (created_at, id,
+// (Fields) and whatever Netlify adds (created_at, id,
 // ip, user_agent, referrer, form-name, …), in any order; unknown columns
 // are ignored. project, description, countries, sectors and outcome must
 // be there. Fields with several values (countries, sectors) arrive joined
