@@ -29,11 +29,6 @@
 //	               education, or their English or Russian names
 //	outcome        outcome: impact, ongoing, problems, discontinued, or
 //	               their English or Russian names
-//
-// The codes and values are the content schema's (package content); the
-// names are the ones the site shows, from the i18n tables ([country],
-// [sector] and [outcome] in i18n/en.toml and i18n/ru.toml, Options.I18n),
-// with a few usual forms the tables do not use ("Russian Federation").
 //	years          years, with a dash between years made an en dash
 //	cci            cci: split at commas and semicolons, lower case, a
 //	               hyphen for spaces ("Visual Arts" → visual-arts)
@@ -43,6 +38,11 @@
 //	contact_name,  never written anywhere: they are personal data, and the
 //	contact_email  form promises not to publish them
 //	consent        must be yes (or on, or true)
+//
+// The codes and values are the content schema's (package content); the
+// names are the ones the site shows, from the i18n tables ([country],
+// [sector] and [outcome] in i18n/en.toml and i18n/ru.toml, Options.I18n),
+// with a few usual forms the tables do not use ("Russian Federation").
 //
 // The front matter is written with a YAML encoder, every text in double
 // quotes, so that no project name can break it.
