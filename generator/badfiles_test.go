@@ -174,7 +174,7 @@ func TestCachedNeedsComparableData(t *testing.T) {
 	opts := siteWithTemplateEdit(t, t.TempDir(), "base.html", `{{cached "main-nav" .Menu}}`, `{{cached "main-nav" .Menu.Items}}`)
 	res, err := Build(opts)
 	got := problemLines(err, res)
-	want := `error calling cached: cached "main-nav": its data must be a value that can be compared (such as .Chrome or .Menu), not []generator.NavItem`
+	want := `error calling cached: cached "main-nav": its data must be a value that can be compared (such as .Chrome or .Menu), not []view.NavItem`
 	if len(got) == 0 || !strings.HasPrefix(got[0], "templates/base.html:") || !strings.Contains(got[0], want) {
 		t.Errorf("got\n%s\nwant a line at templates/base.html with\n%s", strings.Join(got, "\n"), want)
 	}

@@ -3,13 +3,15 @@
 // into a fresh folder that replaces the previous output only when the
 // whole build succeeded.
 //
-// The build reads as its steps, in Build: load → print editions (the
+// The build reads as its steps, in Build and builder.steps, each named
+// once and timed once (ndpc build --timings): load → print editions (the
 // PDFs of the briefs and the report, package printed) → plan (every page
-// of the site with its address and translations) → render (Markdown,
-// templates, on every core) → site files (sitemap, feeds, robots.txt) →
-// copy static and content files → swap the output in. Every problem found
-// on the way is collected and reported at once; any error leaves the
-// previous output untouched.
+// of the site with its address and translations) → social images →
+// render (Markdown, templates, on every core) → assets → site files
+// (sitemap, feeds, open data, calendars, robots.txt) → copy static and
+// content files → write → search index → swap the output in. Every
+// problem found on the way is collected and reported at once; any error
+// leaves the previous output untouched.
 package generator
 
 import (
@@ -19,7 +21,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
@@ -27,6 +28,7 @@ import (
 	"ndpc/generator/markdown"
 	"ndpc/generator/output"
 	"ndpc/generator/render"
+	"ndpc/generator/view"
 )
 
 // Options says where a build reads from and writes to.
@@ -90,28 +92,47 @@ type Result struct {
 
 // Build builds the site. On failure it returns a *diag.Errors listing
 // every problem, and the previous output stays as it was.
+//
+// Its steps, each timed once (Options.Timings): search tools (finding or
+// installing Pagefind, when the build makes the search index), load,
+// output folder (waiting for another build into the same folder), the
+// steps of the site (builder.steps), write (waiting for the writers; a
+// build with errors ends here), search index, swap.
 func Build(opts Options) (Result, error) {
+	t := newTimings(opts.Timings)
+	defer t.total()
 	if err := checkOut(opts); err != nil {
 		return Result{}, err
 	}
 	problems := &diag.List{}
-	t := newTimer(opts.Timings)
-	pagefind, err := prepareSearch(&opts, problems)
-	if err != nil {
-		return Result{}, err
+	var (
+		res      Result
+		pagefind string
+		b        *builder
+		out      *output.Dir
+	)
+	var start []step
+	if opts.Search {
+		start = append(start, step{name: "search tools", do: func() (_ int, err error) {
+			pagefind, err = prepareSearch(&opts, problems) // may turn the index off
+			return 0, err
+		}})
 	}
-	b, err := load(opts, problems)
-	if err != nil {
-		return Result{}, err
-	}
-	t.step("load")
-	out, err := output.Create(opts.Out, func(holder string) {
-		if opts.Log != nil {
-			fmt.Fprintf(opts.Log, "ndpc build: another build is writing %s (%s): waiting for it to finish\n", opts.Out, holder)
-		}
-	})
-	if err != nil {
-		return Result{}, err
+	start = append(start,
+		step{name: "load", do: func() (_ int, err error) {
+			b, err = load(opts, problems)
+			return 0, err
+		}},
+		step{name: "output folder", do: func() (_ int, err error) {
+			out, err = output.Create(opts.Out, func(holder string) {
+				if opts.Log != nil {
+					fmt.Fprintf(opts.Log, "ndpc build: another build is writing %s (%s): waiting for it to finish\n", opts.Out, holder)
+				}
+			})
+			return 0, err
+		}})
+	if err := t.run(&res, start); err != nil {
+		return res, err
 	}
 	committed := false
 	defer func() {
@@ -121,24 +142,26 @@ func Build(opts Options) (Result, error) {
 	}()
 
 	b.dropBodies = true
-	res := b.run(out)
-	if err := problems.Err(); err != nil {
-		return res, err
-	}
-	if err := out.Flush(); err != nil { // Pagefind reads every page
-		return res, err
-	}
-	t.step("write")
-	if opts.Search {
-		if err := indexSearch(pagefind, out.Path("/")); err != nil {
-			return res, err
+	steps := b.steps(out)
+	steps = append(steps, step{name: "write", do: func() (int, error) {
+		if err := problems.Err(); err != nil {
+			return 0, err
 		}
-		t.step("search index")
+		return 0, out.Flush() // Pagefind reads every page
+	}})
+	if opts.Search {
+		steps = append(steps, step{name: "search index", do: func() (int, error) {
+			return 0, indexSearch(pagefind, out.Path("/"))
+		}})
 	}
-	if err := out.Commit(); err != nil {
+	steps = append(steps, step{name: "swap", do: func() (int, error) {
+		return 0, out.Commit()
+	}})
+	err := t.run(&res, steps)
+	res.Warnings = warnings(problems)
+	if err != nil {
 		return res, err
 	}
-	t.step("swap")
 	committed = true
 	return res, nil
 }
@@ -176,28 +199,56 @@ func Check(opts Options) (Result, error) {
 	return res, problems.Err()
 }
 
-// run renders the whole site into out: the steps of a build after loading.
+// run renders the whole site into out: the steps of a build after loading,
+// for Check and the preview, timed when Options.Timings asks.
 func (b *builder) run(out sink) Result {
-	t := newTimer(b.opts.Timings)
+	var res Result
+	t := newTimings(b.opts.Timings)
+	_ = t.run(&res, b.steps(out)) // the site's steps report problems, and fail not
+	t.total()
+	res.Warnings = warnings(b.problems)
+	return res
+}
+
+// steps are the steps that make the site into out, in their order: print
+// editions (the PDFs, which the pages offer, so before them), plan, social
+// images, render (the pages), assets, site files (sitemap, feeds, open
+// data, calendars, …), copy (static and content files), and the check for
+// interface strings the build asked for and the tables lack.
+func (b *builder) steps(out sink) []step {
 	b.out = out
-	b.editions = b.printEditions() // before the pages, which offer them
-	t.step("print editions")
-	jobs := b.plan()
-	t.step("plan")
-	var images int
-	b.social, images = b.socialImages(jobs)
-	t.step("social images")
-	pages := b.render(jobs)
-	t.step("render")
-	files := b.writeAssets()
-	files += b.writeSiteFiles(jobs)
-	files += b.writeCalendars()
-	t.step("site files")
-	files += b.copyFiles()
-	files += b.editions.made() + images
-	t.step("copy")
-	b.reportMissingStrings()
-	return Result{Pages: pages, Files: files, Warnings: warnings(b.problems)}
+	var jobs []job
+	return []step{
+		{name: "print editions", do: func() (int, error) {
+			b.editions = b.printEditions()
+			return b.editions.made(), nil
+		}},
+		{name: "plan", do: func() (int, error) {
+			jobs = b.plan()
+			return 0, nil
+		}},
+		{name: "social images", do: func() (int, error) {
+			var drawn int
+			b.social, drawn = b.socialImages(jobs)
+			return drawn, nil
+		}},
+		{name: "render", pages: true, do: func() (int, error) {
+			return b.render(jobs), nil
+		}},
+		{name: "assets", do: func() (int, error) {
+			return b.writeAssets(), nil
+		}},
+		{name: "site files", do: func() (int, error) {
+			return b.writeSiteFiles(jobs) + b.writeCalendars(), nil
+		}},
+		{name: "copy", do: func() (int, error) {
+			return b.copyFiles(), nil
+		}},
+		{name: "missing strings", do: func() (int, error) {
+			b.reportMissingStrings()
+			return 0, nil
+		}},
+	}
 }
 
 // warnings returns the problems of problems that do not fail a build.
@@ -241,7 +292,7 @@ func (discard) CopyFile(string, string) error  { return nil }
 // builder holds what the steps after loading share.
 type builder struct {
 	opts     Options
-	settings Settings
+	settings siteSettings
 	baseURL  string
 	site     *content.Site
 	locales  map[content.Lang]*locale.Locale
@@ -267,7 +318,7 @@ type builder struct {
 	// editions are the PDFs offered for download, made or supplied.
 	editions *editions
 	// social holds the social preview image each page names, by site path.
-	social   map[string]SocialImage
+	social   map[string]view.SocialImage
 	out      sink
 	problems *diag.List
 }
@@ -333,21 +384,3 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 
 // typeset sets the typography of front matter text as the Markdown's.
 func typeset(lang content.Lang, s string) string { return markdown.Typeset(string(lang), s) }
-
-// timer reports how long each step took, when asked to.
-type timer struct {
-	w    io.Writer
-	last time.Time
-}
-
-func newTimer(w io.Writer) *timer { return &timer{w: w, last: time.Now()} }
-
-// step reports the time since the previous step.
-func (t *timer) step(name string) {
-	if t.w == nil {
-		return
-	}
-	now := time.Now()
-	fmt.Fprintf(t.w, "%-15s %6.0f ms\n", name, float64(now.Sub(t.last).Microseconds())/1000)
-	t.last = now
-}

@@ -8,15 +8,15 @@ import (
 	"ndpc/generator/diag"
 )
 
-// EventCalendarPath returns the site path of an event's iCalendar file,
+// eventCalendarPath returns the site path of an event's iCalendar file,
 // beside its page: /en/events/SLUG/SLUG.ics.
-func EventCalendarPath(ev *content.Event) string {
+func eventCalendarPath(ev *content.Event) string {
 	return ev.URL() + ev.Slug + ".ics"
 }
 
-// EventsCalendarPath returns the site path of the iCalendar file with
+// eventsCalendarPath returns the site path of the iCalendar file with
 // every event of a language: /en/events/events.ics.
-func EventsCalendarPath(lang content.Lang) string {
+func eventsCalendarPath(lang content.Lang) string {
 	return content.URLFor(lang, content.SectionEvents, "") + "events.ics"
 }
 
@@ -44,7 +44,7 @@ func (b *builder) writeCalendars() int {
 			}
 			all = append(all, e)
 			ics := calendar.Encode(calendar.Calendar{Name: ev.Title, Lang: string(lang), Events: []calendar.Event{e}})
-			if b.publishRaw(EventCalendarPath(ev), ics) {
+			if b.publishRaw(eventCalendarPath(ev), ics) {
 				n++
 			}
 		}
@@ -52,7 +52,7 @@ func (b *builder) writeCalendars() int {
 			continue // RFC 5545: a calendar has at least one component
 		}
 		ics := calendar.Encode(calendar.Calendar{Name: name, Lang: string(lang), Events: all})
-		if b.publishRaw(EventsCalendarPath(lang), ics) {
+		if b.publishRaw(eventsCalendarPath(lang), ics) {
 			n++
 		}
 	}

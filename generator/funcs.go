@@ -11,6 +11,7 @@ import (
 	"ndpc/generator/emblem"
 	"ndpc/generator/locale"
 	"ndpc/generator/markdown"
+	"ndpc/generator/view"
 )
 
 // templateFuncs are the functions templates may call besides the methods
@@ -51,34 +52,34 @@ func templateFuncs(b *builder) template.FuncMap {
 		"cached": b.cached,
 		"study":  b.studyCount,
 		"join":   strings.Join,
-		"downloads": func(L *locale.Locale, dl []Download) DownloadList {
-			return DownloadList{L: L, Downloads: dl}
+		"downloads": func(L *locale.Locale, dl []view.Download) view.DownloadList {
+			return view.DownloadList{L: L, Downloads: dl}
 		},
-		"when": func(L *locale.Locale, ev *content.Event) EventTime {
-			return EventTime{L: L, Event: ev}
+		"when": func(L *locale.Locale, ev *content.Event) view.EventTime {
+			return view.EventTime{L: L, Event: ev}
 		},
-		"cards": func(L *locale.Locale, items []*content.CaseStudy) CaseGrid {
-			return CaseGrid{L: L, Items: items}
+		"cards": func(L *locale.Locale, items []*content.CaseStudy) view.CaseGrid {
+			return view.CaseGrid{L: L, Items: items}
 		},
-		"toc": func(L *locale.Locale, hs []markdown.Heading) TOC {
-			return TOC{L: L, Headings: hs}
+		"toc": func(L *locale.Locale, hs []markdown.Heading) view.TOC {
+			return view.TOC{L: L, Headings: hs}
 		},
-		"facet": func(L *locale.Locale, name, legend string, choices []Choice) Facet {
-			return Facet{L: L, Name: name, Legend: legend, Choices: choices}
+		"facet": func(L *locale.Locale, name, legend string, choices []view.Choice) view.Facet {
+			return view.Facet{L: L, Name: name, Legend: legend, Choices: choices}
 		},
 		"list":       func(items ...string) []string { return items },
 		"countrymap": countryMap,
 		"euEmblem":   func(height int) template.HTML { return template.HTML(emblem.SVG(height, "")) },
 
-		"eventCalendar":  EventCalendarPath,
-		"eventsCalendar": EventsCalendarPath,
+		"eventCalendar":  eventCalendarPath,
+		"eventsCalendar": eventsCalendarPath,
 		"structuredData": b.structuredData,
 	}
 }
 
 // countryMap draws the map of countries, named and labelled in L's
 // language: "Finland: 3 case studies".
-func countryMap(L *locale.Locale, countries []CountryEntry) (template.HTML, error) {
+func countryMap(L *locale.Locale, countries []view.CountryEntry) (template.HTML, error) {
 	title, err := L.T("country_map.title")
 	if err != nil {
 		return "", err
@@ -107,56 +108,18 @@ func countryMap(L *locale.Locale, countries []CountryEntry) (template.HTML, erro
 	return svg + countrymap.RenderLegend(legend, items), nil
 }
 
-// CaseCard is the data of the "case-card" partial.
-type CaseCard struct {
-	L         *locale.Locale
-	CaseStudy *content.CaseStudy
-}
-
-// DownloadList is the data of the "brief-downloads" partial.
-type DownloadList struct {
-	L         *locale.Locale
-	Downloads []Download
-}
-
-// EventTime is the data of the "event-when" partial.
-type EventTime struct {
-	L     *locale.Locale
-	Event *content.Event
-}
-
-// CaseGrid is the data of the "case-grid" partial.
-type CaseGrid struct {
-	L     *locale.Locale
-	Items []*content.CaseStudy
-}
-
-// TOC is the data of the "toc" partial.
-type TOC struct {
-	L        *locale.Locale
-	Headings []markdown.Heading
-}
-
 // card returns the "case-card" partial of a case study, rendering it the
 // first time a page asks for it.
 func (b *builder) card(cs *content.CaseStudy) (template.HTML, error) {
 	if html, ok := b.cards.Load(cs); ok {
 		return html.(template.HTML), nil
 	}
-	html, err := b.tmpl.Partial("case-card", CaseCard{L: b.locales[cs.Lang], CaseStudy: cs})
+	html, err := b.tmpl.Partial("case-card", view.CaseCard{L: b.locales[cs.Lang], CaseStudy: cs})
 	if err != nil {
 		return "", err
 	}
 	b.cards.Store(cs, html)
 	return html, nil
-}
-
-// Facet is the data of the "finder-facet" partial.
-type Facet struct {
-	L       *locale.Locale
-	Name    string // the query parameter: country, sector, outcome, cci
-	Legend  string
-	Choices []Choice
 }
 
 // sharedKey names a cached partial: its name and its data.

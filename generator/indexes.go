@@ -5,6 +5,7 @@ import (
 
 	"ndpc/generator/content"
 	"ndpc/generator/locale"
+	"ndpc/generator/view"
 )
 
 // indexes are the lists of one language that the index pages show,
@@ -15,9 +16,9 @@ type indexes struct {
 	site        *content.Site
 	editions    *editions
 	caseStudies []*content.CaseStudy // newest first, for the home page
-	countries   []CountryEntry       // by name in the language
-	sectors     []SectorEntry        // in the study's order
-	briefs      []BriefEntry         // newest first
+	countries   []view.CountryEntry  // by name in the language
+	sectors     []view.SectorEntry   // in the study's order
+	briefs      []view.BriefEntry    // newest first
 	byCountry   map[string][]*content.CaseStudy
 	bySector    map[content.Sector][]*content.CaseStudy
 }
@@ -39,7 +40,7 @@ func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale, ed *editio
 
 	for _, c := range content.Countries {
 		name := L.Text(locale.CountryKey(c.Code))
-		idx.countries = append(idx.countries, CountryEntry{Country: c, Name: name, Count: len(idx.byCountry[c.Code]),
+		idx.countries = append(idx.countries, view.CountryEntry{Country: c, Name: name, Count: len(idx.byCountry[c.Code]),
 			URL: content.URLFor(lang, content.SectionCountries, c.Slug)})
 	}
 	col := content.Collator(lang)
@@ -48,11 +49,11 @@ func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale, ed *editio
 	})
 	for _, sec := range content.Sectors {
 		name := L.Text(locale.SectorKey(string(sec)))
-		idx.sectors = append(idx.sectors, SectorEntry{Sector: sec, Name: name, Count: len(idx.bySector[sec]),
+		idx.sectors = append(idx.sectors, view.SectorEntry{Sector: sec, Name: name, Count: len(idx.bySector[sec]),
 			URL: content.URLFor(lang, content.SectionSectors, string(sec))})
 	}
 	for _, br := range s.Briefs[lang] {
-		idx.briefs = append(idx.briefs, BriefEntry{Brief: br, Downloads: idx.downloads(br)})
+		idx.briefs = append(idx.briefs, view.BriefEntry{Brief: br, Downloads: idx.downloads(br)})
 	}
 	return idx
 }
@@ -60,8 +61,8 @@ func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale, ed *editio
 // downloads lists a brief's PDF in its own language first, then its
 // translation's: each the one its editors supplied or the one the build
 // typeset.
-func (idx *indexes) downloads(br *content.Brief) []Download {
-	var out []Download
+func (idx *indexes) downloads(br *content.Brief) []view.Download {
+	var out []view.Download
 	add := func(b *content.Brief) {
 		if b == nil || idx.editions == nil {
 			return
@@ -81,8 +82,8 @@ func (idx *indexes) downloads(br *content.Brief) []Download {
 
 // reportDownloads lists the report's PDF in the language first, then in
 // the others.
-func (idx *indexes) reportDownloads() []Download {
-	var out []Download
+func (idx *indexes) reportDownloads() []view.Download {
+	var out []view.Download
 	if idx.editions == nil {
 		return nil
 	}
@@ -100,10 +101,10 @@ func (idx *indexes) inSector(s content.Sector) []*content.CaseStudy { return idx
 
 // byOutcome groups the case studies by outcome, in the order of
 // content.Outcomes, leaving out empty groups.
-func (idx *indexes) byOutcome() []OutcomeGroup {
-	var groups []OutcomeGroup
+func (idx *indexes) byOutcome() []view.OutcomeGroup {
+	var groups []view.OutcomeGroup
 	for _, o := range content.Outcomes {
-		g := OutcomeGroup{Outcome: o}
+		g := view.OutcomeGroup{Outcome: o}
 		for _, cs := range idx.site.CaseStudies[idx.lang] {
 			if cs.Outcome == o {
 				g.Items = append(g.Items, cs)
@@ -117,25 +118,25 @@ func (idx *indexes) byOutcome() []OutcomeGroup {
 }
 
 // eventMonths groups events, newest first, under month headings.
-func (idx *indexes) eventMonths() []MonthGroup {
-	var months []MonthGroup
+func (idx *indexes) eventMonths() []view.MonthGroup {
+	var months []view.MonthGroup
 	for _, ev := range idx.site.Events[idx.lang] {
 		label := idx.L.MonthAlone(ev.Start)
 		if n := len(months); n > 0 && months[n-1].Label == label {
 			months[n-1].Events = append(months[n-1].Events, ev)
 			continue
 		}
-		months = append(months, MonthGroup{Label: label, Events: []*content.Event{ev}})
+		months = append(months, view.MonthGroup{Label: label, Events: []*content.Event{ev}})
 	}
 	return months
 }
 
 // outcomeChoices counts the case studies of each outcome.
-func (idx *indexes) outcomeChoices() []Choice {
-	var out []Choice
+func (idx *indexes) outcomeChoices() []view.Choice {
+	var out []view.Choice
 	for _, o := range content.Outcomes {
 		name, _ := idx.L.Outcome(string(o))
-		c := Choice{Value: string(o), Name: name}
+		c := view.Choice{Value: string(o), Name: name}
 		for _, cs := range idx.site.CaseStudies[idx.lang] {
 			if cs.Outcome == o {
 				c.Count++
@@ -148,16 +149,16 @@ func (idx *indexes) outcomeChoices() []Choice {
 
 // fieldChoices lists the creative fields named by the case studies, by
 // their names in the language.
-func (idx *indexes) fieldChoices() []Choice {
+func (idx *indexes) fieldChoices() []view.Choice {
 	counts := map[string]int{}
 	for _, cs := range idx.site.CaseStudies[idx.lang] {
 		for _, f := range cs.CCI {
 			counts[f]++
 		}
 	}
-	out := make([]Choice, 0, len(counts))
+	out := make([]view.Choice, 0, len(counts))
 	for f, n := range counts {
-		out = append(out, Choice{Value: f, Name: idx.L.CCI(f), Count: n})
+		out = append(out, view.Choice{Value: f, Name: idx.L.CCI(f), Count: n})
 	}
 	col := content.Collator(idx.lang)
 	sort.Slice(out, func(i, j int) bool { return col.CompareString(out[i].Name, out[j].Name) < 0 })

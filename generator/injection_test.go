@@ -176,7 +176,7 @@ organisations: ['+cmd', '@SUM(1)', 'Plain']
 		t.Errorf("JSON does not escape markup:\n%s", jsonText)
 	}
 	var data struct {
-		CaseStudies []OpenCaseStudy `json:"case_studies"`
+		CaseStudies []openCaseStudy `json:"case_studies"`
 	}
 	if err := json.Unmarshal([]byte(jsonText), &data); err != nil || data.CaseStudies[0].Summary["en"] != "<script>alert(1)</script>" {
 		t.Errorf("JSON does not read back the text: %v %+v", err, data)

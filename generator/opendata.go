@@ -16,7 +16,7 @@ const (
 	openDataCSVPath  = "/data/case-studies.csv"
 )
 
-// OpenCaseStudy is one case study in the open data files
+// openCaseStudy is one case study in the open data files
 // /data/case-studies.json and /data/case-studies.csv, with its texts in
 // every language it is published in.
 //
@@ -31,7 +31,7 @@ const (
 //	organisations  the organisations involved, by language
 //	website        the project's own website
 //	url            the case study's page, by language
-type OpenCaseStudy struct {
+type openCaseStudy struct {
 	Slug          string              `json:"slug"`
 	Title         map[string]string   `json:"title"`
 	Summary       map[string]string   `json:"summary"`
@@ -47,15 +47,15 @@ type OpenCaseStudy struct {
 
 // openData gathers every published case study, paired across languages,
 // sorted by slug.
-func (b *builder) openData() []OpenCaseStudy {
-	bySlug := map[string]*OpenCaseStudy{}
+func (b *builder) openData() []openCaseStudy {
+	bySlug := map[string]*openCaseStudy{}
 	var slugs []string
 	for _, lang := range content.Langs {
 		l := string(lang)
 		for _, cs := range b.site.CaseStudies[lang] {
 			o, ok := bySlug[cs.Slug]
 			if !ok {
-				o = &OpenCaseStudy{Slug: cs.Slug, Title: map[string]string{}, Summary: map[string]string{},
+				o = &openCaseStudy{Slug: cs.Slug, Title: map[string]string{}, Summary: map[string]string{},
 					Organisations: map[string][]string{}, URL: map[string]string{},
 					Countries: []string{}, Sectors: []string{}, CCI: []string{}}
 				for _, c := range cs.Countries {
@@ -75,7 +75,7 @@ func (b *builder) openData() []OpenCaseStudy {
 		}
 	}
 	sort.Strings(slugs)
-	out := make([]OpenCaseStudy, len(slugs))
+	out := make([]openCaseStudy, len(slugs))
 	for i, s := range slugs {
 		out[i] = *bySlug[s]
 	}
@@ -84,7 +84,7 @@ func (b *builder) openData() []OpenCaseStudy {
 
 // openDataJSON is /data/case-studies.json. Markup characters are escaped
 // (\u003c), so the file is safe to embed anywhere.
-func openDataJSON(records []OpenCaseStudy) []byte {
+func openDataJSON(records []openCaseStudy) []byte {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", " ")
@@ -99,7 +99,7 @@ func openDataJSON(records []OpenCaseStudy) []byte {
 // RFC 4180 (CRLF line endings) and starts with a UTF-8 byte-order mark,
 // without which Excel reads the file in the system's legacy encoding and
 // shows the Russian text garbled.
-func openDataCSV(records []OpenCaseStudy) []byte {
+func openDataCSV(records []openCaseStudy) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)

@@ -8,16 +8,16 @@ import (
 	"strings"
 )
 
-// ErrUnsafeOut means that the output folder of a build is not one that a
+// errUnsafeOut means that the output folder of a build is not one that a
 // build may replace: replacing it would delete the site's own sources or
 // files that no build made.
-var ErrUnsafeOut = errors.New("unsafe output folder")
+var errUnsafeOut = errors.New("unsafe output folder")
 
 // checkOut refuses an output folder that a build must not replace, since
 // the build replaces the folder as a whole: one that is, holds or lies in
 // the content, templates, static or i18n folder, and an existing folder
 // that is not empty and is not a site an earlier build made (which has
-// sitemap.xml and 404.html at its top). The error wraps ErrUnsafeOut and
+// sitemap.xml and 404.html at its top). The error wraps errUnsafeOut and
 // says what to do.
 func checkOut(opts Options) error {
 	out, err := realPath(opts.Out)
@@ -35,7 +35,7 @@ func checkOut(opts Options) error {
 			continue
 		}
 		if within(dir, out) || within(out, dir) {
-			return fmt.Errorf("%w: --out %s would replace the site's sources in %s (%s), which the build deletes and rebuilds as a whole: choose a folder of its own, such as public", ErrUnsafeOut, opts.Out, src.dir, src.flag)
+			return fmt.Errorf("%w: --out %s would replace the site's sources in %s (%s), which the build deletes and rebuilds as a whole: choose a folder of its own, such as public", errUnsafeOut, opts.Out, src.dir, src.flag)
 		}
 	}
 	entries, err := os.ReadDir(out)
@@ -44,7 +44,7 @@ func checkOut(opts Options) error {
 	}
 	for _, mark := range []string{"sitemap.xml", "404.html"} {
 		if _, err := os.Stat(filepath.Join(out, mark)); err != nil {
-			return fmt.Errorf("%w: %s holds files that no ndpc build made (it has no %s), and a build replaces the whole folder: choose a new or empty folder for --out, or empty this one yourself", ErrUnsafeOut, opts.Out, mark)
+			return fmt.Errorf("%w: %s holds files that no ndpc build made (it has no %s), and a build replaces the whole folder: choose a new or empty folder for --out, or empty this one yourself", errUnsafeOut, opts.Out, mark)
 		}
 	}
 	return nil

@@ -24,7 +24,7 @@ func TestBuildRefusesUnsafeOut(t *testing.T) {
 		o := opts
 		o.Out = tc.out
 		_, err := Build(o)
-		if !errors.Is(err, ErrUnsafeOut) || !strings.Contains(err.Error(), tc.want) {
+		if !errors.Is(err, errUnsafeOut) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("--out %s: err = %v, want %q", tc.out, err, tc.want)
 		}
 	}
@@ -38,7 +38,7 @@ func TestBuildRefusesUnsafeOut(t *testing.T) {
 	for _, out := range []string{opts.Templates, filepath.Join(opts.Static, "assets"), filepath.Dir(opts.I18n)} {
 		o := opts
 		o.Out = out
-		if err := checkOut(o); !errors.Is(err, ErrUnsafeOut) {
+		if err := checkOut(o); !errors.Is(err, errUnsafeOut) {
 			t.Errorf("--out %s: err = %v, want it refused", out, err)
 		}
 	}

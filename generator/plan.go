@@ -7,6 +7,7 @@ import (
 
 	"ndpc/generator/content"
 	"ndpc/generator/markdown"
+	"ndpc/generator/view"
 )
 
 // job is one HTML page to write.
@@ -26,7 +27,7 @@ type job struct {
 	checkOnly bool
 	// view makes the template data from the page's frame and its rendered
 	// Markdown body (nil when the job has no page).
-	view func(b Base, body template.HTML, toc []markdown.Heading) any
+	view func(b view.Base, body template.HTML, toc []markdown.Heading) any
 }
 
 // pageTitle is the page's title: its content page's, but the site's on
@@ -77,7 +78,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 	var jobs []job
 
 	// Generated pages, each with the section's _index page for title and intro.
-	generated := func(section, slug, tmpl, titleKey string, view func(Base, template.HTML) any) {
+	generated := func(section, slug, tmpl, titleKey string, data func(view.Base, template.HTML) any) {
 		var page *content.Page
 		if slug == "" {
 			if section == "" {
@@ -90,11 +91,11 @@ func (b *builder) planLang(lang content.Lang) []job {
 		jobs = append(jobs, job{
 			lang: lang, url: content.URLFor(lang, section, slug), template: tmpl, page: page,
 			section: section, title: title, alternates: both(section, slug), sitemap: true,
-			view: func(base Base, body template.HTML, _ []markdown.Heading) any { return view(base, body) },
+			view: func(base view.Base, body template.HTML, _ []markdown.Heading) any { return data(base, body) },
 		})
 	}
 
-	generated("", "", "home.html", "site.title", func(base Base, intro template.HTML) any {
+	generated("", "", "home.html", "site.title", func(base view.Base, intro template.HTML) any {
 		latest := idx.caseStudies
 		if len(latest) > 6 {
 			latest = latest[:6]
@@ -107,76 +108,76 @@ func (b *builder) planLang(lang content.Lang) []job {
 		if len(events) > 3 {
 			events = events[:3]
 		}
-		return HomeView{Base: base, Intro: intro, CaseStudies: latest, Total: len(s.CaseStudies[lang]),
+		return view.Home{Base: base, Intro: intro, CaseStudies: latest, Total: len(s.CaseStudies[lang]),
 			Countries: idx.countries, Matrix: idx.matrix(true), Briefs: briefs, Events: events, Chapters: s.Chapters[lang]}
 	})
-	generated(content.SectionCaseStudies, "", "case-studies.html", "case_studies.title", func(base Base, intro template.HTML) any {
-		return CaseStudyListView{Base: base, Intro: intro, Total: len(s.CaseStudies[lang]), Groups: idx.byOutcome(),
+	generated(content.SectionCaseStudies, "", "case-studies.html", "case_studies.title", func(base view.Base, intro template.HTML) any {
+		return view.CaseStudyList{Base: base, Intro: intro, Total: len(s.CaseStudies[lang]), Groups: idx.byOutcome(),
 			Countries: idx.countries, Sectors: idx.sectors, Outcomes: idx.outcomeChoices(), Fields: idx.fieldChoices()}
 	})
-	generated(content.SectionCountries, "", "countries.html", "countries.title", func(base Base, intro template.HTML) any {
-		return CountriesView{Base: base, Intro: intro, Countries: idx.countries, Matrix: idx.matrix(false)}
+	generated(content.SectionCountries, "", "countries.html", "countries.title", func(base view.Base, intro template.HTML) any {
+		return view.Countries{Base: base, Intro: intro, Countries: idx.countries, Matrix: idx.matrix(false)}
 	})
 	for _, c := range idx.countries {
 		c := c
 		jobs = append(jobs, job{
 			lang: lang, url: c.URL, template: "country.html", section: content.SectionCountries, title: c.Name,
 			alternates: both(content.SectionCountries, c.Country.Slug), sitemap: true,
-			view: func(base Base, _ template.HTML, _ []markdown.Heading) any {
-				return CountryView{Base: base, Country: c, Items: idx.inCountry(c.Country)}
+			view: func(base view.Base, _ template.HTML, _ []markdown.Heading) any {
+				return view.Country{Base: base, Country: c, Items: idx.inCountry(c.Country)}
 			},
 		})
 	}
-	generated(content.SectionSectors, "", "sectors.html", "sectors.title", func(base Base, intro template.HTML) any {
-		return SectorsView{Base: base, Intro: intro, Sectors: idx.sectors, Matrix: idx.matrix(false)}
+	generated(content.SectionSectors, "", "sectors.html", "sectors.title", func(base view.Base, intro template.HTML) any {
+		return view.Sectors{Base: base, Intro: intro, Sectors: idx.sectors, Matrix: idx.matrix(false)}
 	})
 	for _, e := range idx.sectors {
 		e := e
 		jobs = append(jobs, job{
 			lang: lang, url: e.URL, template: "sector.html", section: content.SectionSectors, title: e.Name,
 			alternates: both(content.SectionSectors, string(e.Sector)), sitemap: true,
-			view: func(base Base, _ template.HTML, _ []markdown.Heading) any {
-				return SectorView{Base: base, Sector: e, Items: idx.inSector(e.Sector)}
+			view: func(base view.Base, _ template.HTML, _ []markdown.Heading) any {
+				return view.Sector{Base: base, Sector: e, Items: idx.inSector(e.Sector)}
 			},
 		})
 	}
-	generated(content.SectionBriefs, "", "briefs.html", "briefs.title", func(base Base, intro template.HTML) any {
-		return BriefsView{Base: base, Intro: intro, Briefs: idx.briefs}
+	generated(content.SectionBriefs, "", "briefs.html", "briefs.title", func(base view.Base, intro template.HTML) any {
+		return view.Briefs{Base: base, Intro: intro, Briefs: idx.briefs}
 	})
-	generated(content.SectionReport, "", "report.html", "report.title", func(base Base, intro template.HTML) any {
-		return ReportView{Base: base, Intro: intro, Chapters: s.Chapters[lang], Downloads: idx.reportDownloads(), Issued: b.reportIssued(lang)}
+	generated(content.SectionReport, "", "report.html", "report.title", func(base view.Base, intro template.HTML) any {
+		return view.Report{Base: base, Intro: intro, Chapters: s.Chapters[lang], Downloads: idx.reportDownloads(), Issued: b.reportIssued(lang)}
 	})
-	generated(content.SectionEvents, "", "events.html", "events.title", func(base Base, intro template.HTML) any {
-		return EventsView{Base: base, Intro: intro, Months: idx.eventMonths()}
+	generated(content.SectionEvents, "", "events.html", "events.title", func(base view.Base, intro template.HTML) any {
+		return view.Events{Base: base, Intro: intro, Months: idx.eventMonths()}
 	})
 
 	// Content pages.
-	page := func(p *content.Page, tmpl string, view func(Base, template.HTML, []markdown.Heading) any) {
+	page := func(p *content.Page, tmpl string, data func(view.Base, template.HTML, []markdown.Heading) any) {
 		jobs = append(jobs, job{lang: lang, url: p.URL(), template: tmpl, page: p, section: p.Section,
-			alternates: alternatesOf(p), sitemap: true, view: view})
+			alternates: alternatesOf(p), sitemap: true, view: data})
 	}
 	for _, cs := range s.CaseStudies[lang] {
 		cs := cs
-		page(cs.Page, "case-study.html", func(base Base, body template.HTML, _ []markdown.Heading) any {
-			return CaseStudyView{Base: base, CaseStudy: cs, Image: b.caseImage(cs), Body: body}
+		page(cs.Page, "case-study.html", func(base view.Base, body template.HTML, _ []markdown.Heading) any {
+			return view.CaseStudy{Base: base, CaseStudy: cs, Image: b.caseImage(cs), Body: body}
 		})
 	}
 	for _, br := range idx.briefs {
 		br := br
-		page(br.Page, "brief.html", func(base Base, body template.HTML, _ []markdown.Heading) any {
-			return BriefView{Base: base, Brief: br, Body: body}
+		page(br.Page, "brief.html", func(base view.Base, body template.HTML, _ []markdown.Heading) any {
+			return view.Brief{Base: base, Brief: br, Body: body}
 		})
 	}
 	for _, ch := range s.Chapters[lang] {
 		ch := ch
-		page(ch.Page, "chapter.html", func(base Base, body template.HTML, toc []markdown.Heading) any {
-			return ChapterView{Base: base, Chapter: ch, Body: body, TOC: tableOfContents(toc)}
+		page(ch.Page, "chapter.html", func(base view.Base, body template.HTML, toc []markdown.Heading) any {
+			return view.Chapter{Base: base, Chapter: ch, Body: body, TOC: tableOfContents(toc)}
 		})
 	}
 	for _, ev := range s.Events[lang] {
 		ev := ev
-		page(ev.Page, "event.html", func(base Base, body template.HTML, _ []markdown.Heading) any {
-			return EventView{Base: base, Event: ev, Body: body}
+		page(ev.Page, "event.html", func(base view.Base, body template.HTML, _ []markdown.Heading) any {
+			return view.Event{Base: base, Event: ev, Body: body}
 		})
 	}
 	for _, p := range s.Plain[lang] {
@@ -185,8 +186,8 @@ func (b *builder) planLang(lang content.Lang) []job {
 		if own := "page-" + p.Slug + ".html"; b.tmpl.Has(own) {
 			tmpl = own // a page with a template of its own, such as the submission form
 		}
-		page(p, tmpl, func(base Base, body template.HTML, toc []markdown.Heading) any {
-			return PageView{Base: base, Page: p, Body: body, TOC: tableOfContents(toc),
+		page(p, tmpl, func(base view.Base, body template.HTML, toc []markdown.Heading) any {
+			return view.Page{Base: base, Page: p, Body: body, TOC: tableOfContents(toc),
 				Countries: idx.countries, Sectors: idx.sectors, Outcomes: content.Outcomes, Privacy: b.privacyFacts(lang)}
 		})
 	}
@@ -195,13 +196,13 @@ func (b *builder) planLang(lang content.Lang) []job {
 	searchTitle := L.Text("search.title")
 	jobs = append(jobs, job{lang: lang, url: content.URLFor(lang, "search", ""), template: "search.html", section: "search", title: searchTitle,
 		alternates: both("search", ""),
-		view:       func(base Base, _ template.HTML, _ []markdown.Heading) any { return SearchView{Base: base} }})
+		view:       func(base view.Base, _ template.HTML, _ []markdown.Heading) any { return view.Search{Base: base} }})
 
 	// The language's 404 page.
 	title := L.Text("notfound.title")
 	jobs = append(jobs, job{lang: lang, url: "/" + string(lang) + "/404.html", template: "404.html", title: title,
 		alternates: map[content.Lang]string{lang: "/" + string(lang) + "/404.html"},
-		view:       func(base Base, _ template.HTML, _ []markdown.Heading) any { return NotFoundView{Base: base} }})
+		view:       func(base view.Base, _ template.HTML, _ []markdown.Heading) any { return view.NotFound{Base: base} }})
 	return jobs
 }
 
@@ -217,7 +218,7 @@ func tableOfContents(hs []markdown.Heading) []markdown.Heading {
 }
 
 // caseImage returns a case study's image as published, or nil.
-func (b *builder) caseImage(cs *content.CaseStudy) *Image {
+func (b *builder) caseImage(cs *content.CaseStudy) *view.Image {
 	if cs.Image == "" {
 		return nil
 	}
@@ -229,5 +230,5 @@ func (b *builder) caseImage(cs *content.CaseStudy) *Image {
 	if !ok {
 		return nil
 	}
-	return &Image{URL: b.site.FileURL(f, cs.Lang), Alt: cs.ImageAlt, Width: f.Width, Height: f.Height}
+	return &view.Image{URL: b.site.FileURL(f, cs.Lang), Alt: cs.ImageAlt, Width: f.Width, Height: f.Height}
 }

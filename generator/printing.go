@@ -14,6 +14,7 @@ import (
 	"ndpc/generator/markdown"
 	"ndpc/generator/parallel"
 	"ndpc/generator/printed"
+	"ndpc/generator/view"
 )
 
 // The print editions (package printed): a PDF of every policy brief in
@@ -50,9 +51,9 @@ func (e *editions) brief(s *content.Site, br *content.Brief) (edition, bool) {
 func (e *editions) made() int { return len(e.briefs) + len(e.report) }
 
 // download describes an edition in language L for the download links.
-func (ed edition) download(L *locale.Locale, lang content.Lang) Download {
+func (ed edition) download(L *locale.Locale, lang content.Lang) view.Download {
 	name := L.Text("language." + string(lang))
-	d := Download{Lang: lang, Language: name, URL: ed.URL, Size: L.Size(ed.Size)}
+	d := view.Download{Lang: lang, Language: name, URL: ed.URL, Size: L.Size(ed.Size)}
 	if ed.Pages > 0 {
 		d.Pages = L.Plural("print.pages", ed.Pages)
 	}

@@ -13,6 +13,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
+
+	"ndpc/generator/submissions"
 )
 
 // buildReal builds the repository's content as ndpc build does, into a
@@ -151,7 +153,7 @@ func TestSubmissionForm(t *testing.T) {
 				t.Errorf("%s form lacks %s", lang, want)
 			}
 		}
-		for _, field := range SubmissionFields {
+		for _, field := range submissions.Fields {
 			if !strings.Contains(html, "name="+field) {
 				t.Errorf("%s form lacks the field %s", lang, field)
 			}
@@ -373,7 +375,7 @@ func TestSearchWithoutNode(t *testing.T) {
 			}
 			dir, opts := withoutNode(t, site, ci, netlify)
 			_, err := Build(opts)
-			if !errors.Is(err, ErrNoSearchIndex) || !strings.Contains(err.Error(), "("+env+"=true)") || !strings.Contains(err.Error(), "--search=false") {
+			if !errors.Is(err, errNoSearchIndex) || !strings.Contains(err.Error(), "("+env+"=true)") || !strings.Contains(err.Error(), "--search=false") {
 				t.Errorf("err = %v", err)
 			}
 			if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {

@@ -28,9 +28,9 @@ import (
 // NETLIFY set), a missing index is an error instead: production never
 // ships without search by accident.
 
-// ErrNoSearchIndex means that a build for publishing (CI or NETLIFY set)
+// errNoSearchIndex means that a build for publishing (CI or NETLIFY set)
 // could not make its search index.
-var ErrNoSearchIndex = errors.New("the published site needs its search index")
+var errNoSearchIndex = errors.New("the published site needs its search index")
 
 // publishing reports whether the environment is a CI run or a Netlify
 // build, where a build must not silently leave search out: NETLIFY or CI
@@ -50,7 +50,7 @@ func publishing() (name string, ok bool) {
 // index, installing the pinned Node tools first when they are missing. It
 // returns Pagefind's command. When Pagefind cannot be had, it turns the
 // index off (opts.Search = false) with a warning, or, where publishing,
-// returns an error that wraps ErrNoSearchIndex.
+// returns an error that wraps errNoSearchIndex.
 func prepareSearch(opts *Options, problems *diag.List) (string, error) {
 	if !opts.Search {
 		return "", nil
@@ -65,7 +65,7 @@ func prepareSearch(opts *Options, problems *diag.List) (string, error) {
 	}
 	fix += "; to leave search out, build with --search=false"
 	if env, ok := publishing(); ok {
-		return "", fmt.Errorf("%w (%s), and Pagefind, which makes it, cannot run: %v; %s", ErrNoSearchIndex, env, why, fix)
+		return "", fmt.Errorf("%w (%s), and Pagefind, which makes it, cannot run: %v; %s", errNoSearchIndex, env, why, fix)
 	}
 	problems.Add(diag.Problem{Severity: diag.Warning,
 		Message: fmt.Sprintf("the site was built without its search index, because Pagefind, which makes it, cannot run: %v; %s", why, fix)})

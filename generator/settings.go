@@ -13,9 +13,10 @@ import (
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
+	"ndpc/generator/view"
 )
 
-// Settings are the site settings, read from site.toml at the top of the
+// siteSettings are the site settings, read from site.toml at the top of the
 // content folder. Every setting has a default, so the file is optional.
 //
 //	base_url = "https://example.org/"  # absolute address of the published site;
@@ -33,44 +34,44 @@ import (
 //
 // A privacy setting left empty is shown as not yet published on the
 // privacy notice and reported as a warning, so that no fact is invented.
-type Settings struct {
+type siteSettings struct {
 	BaseURL string          `toml:"base_url"`
 	RawHTML bool            `toml:"raw_html"`
-	Privacy PrivacySettings `toml:"privacy"`
-	Study   StudySettings   `toml:"study"`
+	Privacy privacySettings `toml:"privacy"`
+	Study   studySettings   `toml:"study"`
 
 	file, text string // where the settings were read, and their text
 }
 
-// PrivacySettings are the facts of the privacy notice (templates/page-privacy.html).
-type PrivacySettings struct {
+// privacySettings are the facts of the privacy notice (templates/page-privacy.html).
+type privacySettings struct {
 	Contact string          `toml:"contact"` // e-mail or web address for requests
-	EN      PrivacyLanguage `toml:"en"`
-	RU      PrivacyLanguage `toml:"ru"`
+	EN      privacyLanguage `toml:"en"`
+	RU      privacyLanguage `toml:"ru"`
 }
 
-// PrivacyLanguage are the privacy facts written in one language.
-type PrivacyLanguage struct {
+// privacyLanguage are the privacy facts written in one language.
+type privacyLanguage struct {
 	Controller string `toml:"controller"` // who is responsible for the submissions
 	Retention  string `toml:"retention"`  // how long they are kept
 }
 
 // For returns the privacy facts in a language.
-func (p PrivacySettings) For(lang string) PrivacyLanguage {
+func (p privacySettings) For(lang string) privacyLanguage {
 	if lang == "ru" {
 		return p.RU
 	}
 	return p.EN
 }
 
-// DefaultBaseURL is the address used when neither the settings nor the
+// defaultBaseURL is the address used when neither the settings nor the
 // command line give one: the local preview server's.
-const DefaultBaseURL = "http://localhost:1313/"
+const defaultBaseURL = "http://localhost:1313/"
 
-func loadSettings(contentDir string, problems *diag.List) (Settings, error) {
+func loadSettings(contentDir string, problems *diag.List) (siteSettings, error) {
 	file := filepath.Join(contentDir, "site.toml")
 	shown := filepath.ToSlash(file)
-	s := Settings{BaseURL: DefaultBaseURL, file: shown}
+	s := siteSettings{BaseURL: defaultBaseURL, file: shown}
 	data, err := os.ReadFile(file)
 	if errors.Is(err, os.ErrNotExist) {
 		return s, nil
@@ -154,10 +155,10 @@ func dotted(it unstable.Iterator) string {
 }
 
 // privacyFacts returns the privacy notice's facts in a language.
-func (b *builder) privacyFacts(lang content.Lang) PrivacyFacts {
+func (b *builder) privacyFacts(lang content.Lang) view.PrivacyFacts {
 	p := b.settings.Privacy
 	l := p.For(string(lang))
-	f := PrivacyFacts{Controller: l.Controller, Retention: l.Retention, Contact: p.Contact}
+	f := view.PrivacyFacts{Controller: l.Controller, Retention: l.Retention, Contact: p.Contact}
 	switch {
 	case strings.Contains(p.Contact, "@") && !strings.Contains(p.Contact, "/"):
 		f.ContactURL = "mailto:" + p.Contact

@@ -15,6 +15,7 @@ import (
 	"ndpc/generator/diag"
 	"ndpc/generator/parallel"
 	"ndpc/generator/render"
+	"ndpc/generator/view"
 )
 
 // writeSiteFiles writes the files that are not pages of one language: the
@@ -48,8 +49,8 @@ func (b *builder) writeSiteFiles(jobs []job) int {
 
 // rootBase is the frame of the pages outside both languages: in English,
 // with the Russian alongside.
-func (b *builder) rootBase() Base {
-	root := Base{Lang: content.English, L: b.locales[content.English], Other: b.locales[content.Russian],
+func (b *builder) rootBase() view.Base {
+	root := view.Base{Lang: content.English, L: b.locales[content.English], Other: b.locales[content.Russian],
 		Kind: "root", URL: "/", BaseURL: b.baseURL}
 	root.Title = root.L.Text("site.title")
 	root.Description = root.L.Text("site.description")
@@ -59,18 +60,18 @@ func (b *builder) rootBase() Base {
 		root.Social = &img // the English default
 	}
 	for _, l := range content.Langs {
-		root.Alternates = append(root.Alternates, Alternate{Lang: l, Href: root.Abs("/" + string(l) + "/")})
+		root.Alternates = append(root.Alternates, view.Alternate{Lang: l, Href: root.Abs("/" + string(l) + "/")})
 	}
 	return root
 }
 
 // languageChooser renders the page at /, which offers both languages.
 func (b *builder) languageChooser() []byte {
-	var choices []LangChoice
+	var choices []view.LangChoice
 	for _, l := range content.Langs {
-		choices = append(choices, LangChoice{Lang: l, L: b.locales[l], URL: "/" + string(l) + "/"})
+		choices = append(choices, view.LangChoice{Lang: l, L: b.locales[l], URL: "/" + string(l) + "/"})
 	}
-	return b.rootPage("root.html", RootView{Base: b.rootBase(), Choices: choices})
+	return b.rootPage("root.html", view.Root{Base: b.rootBase(), Choices: choices})
 }
 
 // notFound renders /404.html, for addresses in neither language.
@@ -78,10 +79,10 @@ func (b *builder) notFound() []byte {
 	nf := b.rootBase()
 	nf.Kind, nf.URL = "404", "/404.html"
 	nf.Title = nf.L.Text("notfound.title")
-	nf.Switch = Switch{Lang: content.Russian, URL: "/ru/"}
+	nf.Switch = view.Switch{Lang: content.Russian, URL: "/ru/"}
 	nf.Chrome = chromeOf(nf, b.opts.Search)
 	nf.Menu = b.menu(content.English, "", "")
-	return b.rootPage("404.html", NotFoundView{Base: nf})
+	return b.rootPage("404.html", view.NotFound{Base: nf})
 }
 
 // rootPage renders one of the pages outside both languages; nil when the

@@ -8,6 +8,7 @@ import (
 	"ndpc/generator/content"
 	"ndpc/generator/parallel"
 	"ndpc/generator/socialimage"
+	"ndpc/generator/view"
 )
 
 // The social preview images (package socialimage): every page names one
@@ -19,13 +20,6 @@ import (
 
 // socialFile is the file name of a page's preview image.
 const socialFile = "social.png"
-
-// SocialImage is the preview image a page names in its head.
-type SocialImage struct {
-	URL           string // absolute
-	Alt           string
-	Width, Height int // in pixels
-}
 
 // socialCard returns what a job's preview image shows, and the site path
 // the image is published at; shared is true for a page that names the
@@ -55,14 +49,14 @@ func (b *builder) socialCard(j job) (card socialimage.Card, url string, shared b
 // image each page names, by the page's site path. The cards' labels are
 // looked up also when images are not made, so that a check reports a
 // missing one.
-func (b *builder) socialImages(jobs []job) (named map[string]SocialImage, drawn int) {
+func (b *builder) socialImages(jobs []job) (named map[string]view.SocialImage, drawn int) {
 	type task struct {
 		card  socialimage.Card
 		url   string
 		where string
 	}
 	var tasks []task
-	named = map[string]SocialImage{}
+	named = map[string]view.SocialImage{}
 	for _, j := range jobs {
 		if j.checkOnly {
 			continue
@@ -72,7 +66,7 @@ func (b *builder) socialImages(jobs []job) (named map[string]SocialImage, drawn 
 		if card.Kind != "" {
 			alt = card.Kind + ": " + card.Title
 		}
-		named[j.url] = SocialImage{URL: b.baseURL + url, Alt: alt, Width: socialimage.Width, Height: socialimage.Height}
+		named[j.url] = view.SocialImage{URL: b.baseURL + url, Alt: alt, Width: socialimage.Width, Height: socialimage.Height}
 		if !shared {
 			where := b.opts.Templates
 			if j.page != nil {

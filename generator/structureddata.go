@@ -8,6 +8,7 @@ import (
 
 	"ndpc/generator/content"
 	"ndpc/generator/structured"
+	"ndpc/generator/view"
 )
 
 // publisherURL is the NDPC's own website, named as the organiser and
@@ -16,23 +17,23 @@ const publisherURL = "https://ndpculture.org/"
 
 // structuredData returns the schema.org description of a page as JSON-LD
 // for the layout's <script type="application/ld+json"> (package
-// structured), or "" for the pages without one. view is the page's
+// structured), or "" for the pages without one. data is the page's
 // template data.
-func (b *builder) structuredData(view any) (template.JS, error) {
+func (b *builder) structuredData(data any) (template.JS, error) {
 	var d any
 	var err error
-	switch v := view.(type) {
-	case EventView:
+	switch v := data.(type) {
+	case view.Event:
 		d, err = eventData(v)
-	case BriefView:
+	case view.Brief:
 		d, err = briefData(v)
-	case ReportView:
+	case view.Report:
 		d, err = reportData(v)
-	case ChapterView:
+	case view.Chapter:
 		d, err = chapterData(v, b.reportTitle(v.Lang))
-	case CaseStudyView:
+	case view.CaseStudy:
 		d, err = caseStudyData(v)
-	case CaseStudyListView:
+	case view.CaseStudyList:
 		d, err = datasetData(v)
 	default:
 		return "", nil
@@ -44,7 +45,7 @@ func (b *builder) structuredData(view any) (template.JS, error) {
 }
 
 // publisher is the NDPC, named in the page's language.
-func publisher(base Base) (*structured.Organization, error) {
+func publisher(base view.Base) (*structured.Organization, error) {
 	name, err := base.L.T("site.publisher")
 	if err != nil {
 		return nil, err
@@ -53,7 +54,7 @@ func publisher(base Base) (*structured.Organization, error) {
 }
 
 // eventData describes an event: online, or at a place in a country.
-func eventData(v EventView) (any, error) {
+func eventData(v view.Event) (any, error) {
 	ev := v.Event
 	org, err := publisher(v.Base)
 	if err != nil {
@@ -88,7 +89,7 @@ func eventData(v EventView) (any, error) {
 }
 
 // media lists the PDF editions of a brief or of the report.
-func media(base Base, downloads []Download) []structured.MediaObject {
+func media(base view.Base, downloads []view.Download) []structured.MediaObject {
 	var out []structured.MediaObject
 	for _, dl := range downloads {
 		out = append(out, structured.MediaObject{Type: "MediaObject", ContentURL: absolute(base, dl.URL),
@@ -98,7 +99,7 @@ func media(base Base, downloads []Download) []structured.MediaObject {
 }
 
 // absolute returns the absolute URL of a site path; other URLs as they are.
-func absolute(base Base, u string) string {
+func absolute(base view.Base, u string) string {
 	if strings.HasPrefix(u, "/") {
 		return base.Abs(u)
 	}
@@ -114,7 +115,7 @@ func day(t time.Time) string {
 }
 
 // briefData describes a policy brief as a Report with its PDFs.
-func briefData(v BriefView) (any, error) {
+func briefData(v view.Brief) (any, error) {
 	br := v.Brief
 	org, err := publisher(v.Base)
 	if err != nil {
@@ -127,7 +128,7 @@ func briefData(v BriefView) (any, error) {
 }
 
 // reportData describes the report as a Report with its chapters and PDFs.
-func reportData(v ReportView) (any, error) {
+func reportData(v view.Report) (any, error) {
 	org, err := publisher(v.Base)
 	if err != nil {
 		return nil, err
@@ -153,7 +154,7 @@ func (b *builder) reportTitle(lang content.Lang) string {
 
 // chapterData describes a chapter as an Article, part of the report
 // titled report.
-func chapterData(v ChapterView, report string) (any, error) {
+func chapterData(v view.Chapter, report string) (any, error) {
 	ch := v.Chapter
 	org, err := publisher(v.Base)
 	if err != nil {
@@ -167,7 +168,7 @@ func chapterData(v ChapterView, report string) (any, error) {
 
 // caseStudyData describes a case study as an Article about its project
 // and the organisations involved, covering its countries.
-func caseStudyData(v CaseStudyView) (any, error) {
+func caseStudyData(v view.CaseStudy) (any, error) {
 	cs := v.CaseStudy
 	org, err := publisher(v.Base)
 	if err != nil {
@@ -193,7 +194,7 @@ func caseStudyData(v CaseStudyView) (any, error) {
 // datasetData describes the finder's case studies as a Dataset whose
 // files are the open data (opendata.go). It names no licence: none is
 // known.
-func datasetData(v CaseStudyListView) (any, error) {
+func datasetData(v view.CaseStudyList) (any, error) {
 	org, err := publisher(v.Base)
 	if err != nil {
 		return nil, err

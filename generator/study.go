@@ -3,29 +3,23 @@ package generator
 import (
 	"ndpc/generator/content"
 	"ndpc/generator/locale"
+	"ndpc/generator/view"
 )
 
-// StudySettings are facts of the study as a whole that the pages count
+// studySettings are facts of the study as a whole that the pages count
 // against, from the [study] table of site.toml:
 //
 //	[study]
 //	case_studies = 121   # case studies the study documented (its deliverables)
 //
 // Zero means not set: the pages then count only what is published.
-type StudySettings struct {
+type studySettings struct {
 	CaseStudies int `toml:"case_studies"`
 }
 
-// StudyCount is the case studies published in a language against those
-// the study documented, for the templates' "4 of the study's 121".
-type StudyCount struct {
-	Published int // published case studies in the language
-	Total     int // documented by the study; 0 when site.toml does not say
-}
-
 // studyCount is the template function study: {{with study .Lang}}.
-func (b *builder) studyCount(lang content.Lang) StudyCount {
-	return StudyCount{Published: len(b.site.CaseStudies[lang]), Total: b.settings.Study.CaseStudies}
+func (b *builder) studyCount(lang content.Lang) view.StudyCount {
+	return view.StudyCount{Published: len(b.site.CaseStudies[lang]), Total: b.settings.Study.CaseStudies}
 }
 
 // checkStudy reports, at its line in site.toml, a study.case_studies that

@@ -28,6 +28,7 @@ Flags:
 func importCommand(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("ndpc import", importUsage, stdout, stderr)
 	contentDir := fs.String("content", "content", "content `folder`")
+	i18nDir := fs.String("i18n", "i18n", "interface strings `folder`, whose names of the countries, sectors and outcomes the export may use")
 	rest, code, ok := fs.parse(args)
 	if !ok {
 		return code
@@ -43,7 +44,7 @@ func importCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer f.Close()
-	res, err := submissions.Import(f, submissions.Options{Content: *contentDir, Source: name})
+	res, err := submissions.Import(f, submissions.Options{Content: *contentDir, I18n: *i18nDir, Source: name})
 	for _, p := range res.Written {
 		fmt.Fprintln(stdout, p)
 	}

@@ -8,6 +8,9 @@ import (
 	"testing"
 )
 
+// repoI18n is the repository's i18n folder, seen from this package.
+const repoI18n = "../../i18n"
+
 const exportHeader = "created_at,id,language,project,countries,sectors,cci,organisations,years,outcome,description,links,contact_name,contact_email,consent,form-name\n"
 
 func TestImportCommand(t *testing.T) {
@@ -23,7 +26,7 @@ https://example.org/news",Anna Example,anna@example.org,yes,case-study-submissio
 `), 0o666)
 
 	var out, errOut bytes.Buffer
-	code := importCommand([]string{csvPath, "--content", contentDir}, &out, &errOut)
+	code := importCommand([]string{csvPath, "--content", contentDir, "--i18n", repoI18n}, &out, &errOut)
 	if code != 1 {
 		t.Errorf("exit %d, want 1 (a row was refused)", code)
 	}
@@ -51,7 +54,7 @@ https://example.org/news",Anna Example,anna@example.org,yes,case-study-submissio
 
 	// The same export again: new names, nothing overwritten.
 	out.Reset()
-	importCommand([]string{"--content", contentDir, csvPath}, &out, &errOut)
+	importCommand([]string{"--content", contentDir, "--i18n", repoI18n, csvPath}, &out, &errOut)
 	if !strings.Contains(out.String(), "proto-factory-2.en.md") || !strings.Contains(out.String(), "fabrika-izobretenii-2.ru.md") {
 		t.Errorf("second import wrote:\n%s", out.String())
 	}
@@ -62,7 +65,7 @@ func TestImportCommandAllGood(t *testing.T) {
 	csvPath := filepath.Join(dir, "export.csv")
 	os.WriteFile(csvPath, []byte(exportHeader+"2021,1,,Lab,FI,social,,,,ongoing,Text.,,A,a@example.org,on,x\n"), 0o666)
 	var out, errOut bytes.Buffer
-	if code := importCommand([]string{"--content", dir, csvPath}, &out, &errOut); code != 0 {
+	if code := importCommand([]string{"--content", dir, "--i18n", repoI18n, csvPath}, &out, &errOut); code != 0 {
 		t.Errorf("exit %d: %s", code, errOut.String())
 	}
 	if out.String() != filepath.Join(dir, "case-studies", "lab.en.md")+"\n" {
@@ -83,8 +86,8 @@ func TestImportCommandRefuses(t *testing.T) {
 		{"no file", nil, 2, "give one CSV file"},
 		{"two files", []string{"a.csv", "b.csv"}, 2, "give one CSV file"},
 		{"unknown flag", []string{"--force", "a.csv"}, 2, "unknown flag --force"},
-		{"missing file", []string{"--content", dir, filepath.Join(dir, "none.csv")}, 1, "none.csv: no such file"},
-		{"not the export", []string{"--content", dir, noColumns}, 1, noColumns + ":1: the header row has no column project, description, countries, sectors, outcome"},
+		{"missing file", []string{"--content", dir, "--i18n", repoI18n, filepath.Join(dir, "none.csv")}, 1, "none.csv: no such file"},
+		{"not the export", []string{"--content", dir, "--i18n", repoI18n, noColumns}, 1, noColumns + ":1: the header row has no column project, description, countries, sectors, outcome"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer

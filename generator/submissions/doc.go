@@ -5,7 +5,7 @@
 // # The export
 //
 // The first row names the columns: the form's fields
-// (generator.SubmissionFields) and whatever Netlify adds (created_at, id,
+// (Fields) and whatever Netlify adds (created_at, id,
 // ip, user_agent, referrer, form-name, …), in any order; unknown columns
 // are ignored. project, description, countries, sectors and outcome must
 // be there. Fields with several values (countries, sectors) arrive joined
@@ -38,6 +38,11 @@
 //	contact_name,  never written anywhere: they are personal data, and the
 //	contact_email  form promises not to publish them
 //	consent        must be yes (or on, or true)
+//
+// The codes and values are the content schema's (package content); the
+// names are the ones the site shows, from the i18n tables ([country],
+// [sector] and [outcome] in i18n/en.toml and i18n/ru.toml, Options.I18n),
+// with a few usual forms the tables do not use ("Russian Federation").
 //
 // The front matter is written with a YAML encoder, every text in double
 // quotes, so that no project name can break it.

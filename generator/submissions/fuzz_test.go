@@ -19,6 +19,7 @@ func FuzzImport(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(seed)
+	n := repoNames(f)
 	f.Add([]byte("language,project,description,countries,sectors,outcome,consent\nen,\"unclosed,x,EE,digital,impact,yes\n"))
 	f.Add([]byte("\ufeffproject,description,countries,sectors,outcome\nx,y,z\n"))
 	f.Add([]byte("project,description,countries,sectors,outcome,consent\n\"=1+1\",\"## Hi\n\n[a](javascript:x)\",FI;SE,digital,impact,yes\n"))
@@ -32,7 +33,7 @@ func FuzzImport(f *testing.F) {
 				return
 			}
 			for _, r := range rows {
-				s, reasons := parseRow(r.Cells)
+				s, reasons := parseRow(r.Cells, n)
 				if len(reasons) > 0 {
 					continue
 				}

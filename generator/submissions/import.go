@@ -16,7 +16,10 @@ import (
 // Options say where Import writes.
 type Options struct {
 	Content string // the content folder
-	Source  string // the export's file name, for messages
+	// I18n is the folder of the i18n tables, whose names of the countries,
+	// sectors and outcomes the form's values may use ("i18n").
+	I18n   string
+	Source string // the export's file name, for messages
 }
 
 // Result says what an import did.
@@ -44,6 +47,10 @@ func Import(r io.Reader, opts Options) (Result, error) {
 	if err := scaffold.CheckContentFolder(opts.Content); err != nil {
 		return res, err
 	}
+	n, err := loadNames(opts.I18n)
+	if err != nil {
+		return res, err
+	}
 	rows, err := readExport(r, opts.Source)
 	if err != nil {
 		return res, err
@@ -54,7 +61,7 @@ func Import(r io.Reader, opts Options) (Result, error) {
 	}
 	taken := map[string]bool{}
 	for _, row := range rows {
-		s, reasons := parseRow(row.Cells)
+		s, reasons := parseRow(row.Cells, n)
 		if len(reasons) > 0 {
 			res.Refused = append(res.Refused, Refusal{Line: row.Line, Reason: strings.Join(reasons, "; ")})
 			continue

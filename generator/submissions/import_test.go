@@ -56,7 +56,7 @@ func importFixture(t *testing.T) (dir string, res Result) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	res, err = Import(f, Options{Content: dir, Source: "testdata/submissions.csv"})
+	res, err = Import(f, Options{I18n: repoI18n, Content: dir, Source: "testdata/submissions.csv"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +244,7 @@ func TestImportRefusesUnreadableExports(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			res, err := Import(strings.NewReader(c.csv), Options{Content: dir, Source: "x.csv"})
+			res, err := Import(strings.NewReader(c.csv), Options{I18n: repoI18n, Content: dir, Source: "x.csv"})
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error = %v, want one containing %q", err, c.want)
 			}
@@ -259,7 +259,7 @@ func TestImportRefusesUnreadableExports(t *testing.T) {
 }
 
 func TestImportNeedsContentFolder(t *testing.T) {
-	_, err := Import(strings.NewReader("project\n"), Options{Content: filepath.Join(t.TempDir(), "content")})
+	_, err := Import(strings.NewReader("project\n"), Options{I18n: repoI18n, Content: filepath.Join(t.TempDir(), "content")})
 	if err == nil || !strings.Contains(err.Error(), "there is no content folder") {
 		t.Errorf("error = %v", err)
 	}
@@ -301,7 +301,7 @@ func TestExportLimits(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			res, err := Import(c.r, Options{Content: dir, Source: "x.csv"})
+			res, err := Import(c.r, Options{I18n: repoI18n, Content: dir, Source: "x.csv"})
 			if err == nil || err.Error() != c.want {
 				t.Errorf("got %v, want %s", err, c.want)
 			}
@@ -312,7 +312,7 @@ func TestExportLimits(t *testing.T) {
 	}
 
 	big := header + good + "en,Big,\"" + strings.Repeat("x", MaxCellBytes+1) + "\",EE,digital,impact,yes\n" + good
-	res, err := Import(strings.NewReader(big), Options{Content: t.TempDir(), Source: "x.csv"})
+	res, err := Import(strings.NewReader(big), Options{I18n: repoI18n, Content: t.TempDir(), Source: "x.csv"})
 	if err != nil {
 		t.Fatal(err)
 	}

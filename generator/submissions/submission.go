@@ -28,8 +28,9 @@ type submission struct {
 }
 
 // parseRow maps a row's cells to a submission, or says every reason why
-// it cannot be one.
-func parseRow(cells map[string]string) (submission, []string) {
+// it cannot be one; n are the names its countries, sectors and outcome
+// may use.
+func parseRow(cells map[string]string, n names) (submission, []string) {
 	var s submission
 	var reasons []string
 	refuse := func(format string, args ...any) { reasons = append(reasons, fmt.Sprintf(format, args...)) }
@@ -60,20 +61,20 @@ func parseRow(cells map[string]string) (submission, []string) {
 	s.Summary = summarise(s.Text)
 
 	for _, v := range splitList(cells["countries"], ",;\n") {
-		if code, ok := country(v); ok {
+		if code, ok := n.country(v); ok {
 			s.Countries = appendNew(s.Countries, code)
 		} else {
-			refuse("unknown country %q: use the ISO code or the English or Russian name of a Northern Dimension country (DK, EE, FI, DE, IS, LV, LT, NO, PL, RU, SE)", v)
+			refuse("unknown country %q: use the ISO code or the English or Russian name of a Northern Dimension country (%s)", v, countryCodes())
 		}
 	}
 	if strings.TrimSpace(cells["countries"]) == "" {
 		refuse("no country is given")
 	}
 	for _, v := range splitList(cells["sectors"], ",;\n") {
-		if x, ok := sector(v); ok {
+		if x, ok := n.sector(v); ok {
 			s.Sectors = appendNew(s.Sectors, x)
 		} else {
-			refuse("unknown sector %q: use digital, economic, environmental, social or education", v)
+			refuse("unknown sector %q: use %s", v, oneOf(content.Sectors))
 		}
 	}
 	if strings.TrimSpace(cells["sectors"]) == "" {
@@ -81,10 +82,10 @@ func parseRow(cells map[string]string) (submission, []string) {
 	}
 	if v := tidy(cells["outcome"]); v == "" {
 		refuse("no outcome is given")
-	} else if o, ok := outcome(v); ok {
+	} else if o, ok := n.outcome(v); ok {
 		s.Outcome = o
 	} else {
-		refuse("unknown outcome %q: use impact, ongoing, problems or discontinued", v)
+		refuse("unknown outcome %q: use %s", v, oneOf(content.Outcomes))
 	}
 	switch consent := strings.ToLower(strings.TrimSpace(cells["consent"])); consent {
 	case "yes", "on", "true":

@@ -41,10 +41,10 @@ func TestLinks(t *testing.T) {
 func TestFieldMapping(t *testing.T) {
 	s, reasons := parseRow(map[string]string{
 		"language": " RU ", "project": "  Проект\t«Север»  ", "countries": "финляндия; ru, Russian Federation, FI",
-		"sectors": "Digital, Образование", "outcome": "Есть эффект", "description": "Текст.",
+		"sectors": "Digital, Образование", "outcome": "Доказанный эффект", "description": "Текст.",
 		"cci": "Visual  Arts; music, Music", "organisations": " A ; B, C ;", "years": "2018—2020",
 		"links": "нет", "consent": "Yes",
-	})
+	}, repoNames(t))
 	if len(reasons) > 0 {
 		t.Fatal(reasons)
 	}
@@ -53,7 +53,7 @@ func TestFieldMapping(t *testing.T) {
 		!slices.Equal(s.Organisations, []string{"A", "B, C"}) || s.Years != "2018–2020" || s.Website != "" {
 		t.Errorf("mapped to %+v", s)
 	}
-	_, reasons = parseRow(map[string]string{"consent": "no"})
+	_, reasons = parseRow(map[string]string{"consent": "no"}, repoNames(t))
 	want := []string{
 		"the project name is empty", "the description is empty", "no country is given", "no sector is given",
 		"no outcome is given", `consent is "no", not yes: the submitter did not agree to publication`,

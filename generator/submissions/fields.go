@@ -1,6 +1,6 @@
-package generator
+package submissions
 
-// SubmissionFields are the names of the fields of the submission form
+// Fields are the names of the fields of the submission form
 // (templates/page-submit.html), as Netlify lists them in the CSV export of
 // the form's submissions:
 //
@@ -17,7 +17,7 @@ package generator
 //	contact_name   the submitter's name (not published)
 //	contact_email  the submitter's address (not published)
 //	consent        yes
-var SubmissionFields = []string{
+var Fields = []string{
 	"language", "project", "countries", "sectors", "cci", "organisations", "years",
 	"outcome", "description", "links", "contact_name", "contact_email", "consent",
 }

@@ -1,4 +1,4 @@
-package generator
+package view
 
 import (
 	"html/template"
@@ -82,9 +82,9 @@ func (b Base) Abs(sitePath string) string {
 	return strings.TrimSuffix(b.BaseURL, "/") + sitePath
 }
 
-// PageView is a plain page: about, team, … It also carries the choices
+// Page is a plain page: about, team, … It also carries the choices
 // the submission form offers.
-type PageView struct {
+type Page struct {
 	Base
 	Page      *content.Page
 	Body      template.HTML
@@ -103,8 +103,8 @@ type PrivacyFacts struct {
 	ContactURL                     string // mailto: or the web address
 }
 
-// HomeView is the site's home page.
-type HomeView struct {
+// Home is the site's home page.
+type Home struct {
 	Base
 	Intro       template.HTML
 	CaseStudies []*content.CaseStudy // a selection, newest first
@@ -116,8 +116,8 @@ type HomeView struct {
 	Chapters    []*content.ReportChapter
 }
 
-// CaseStudyView is one case study.
-type CaseStudyView struct {
+// CaseStudy is one case study.
+type CaseStudy struct {
 	Base
 	CaseStudy *content.CaseStudy
 	Image     *Image // the case study's picture, or nil
@@ -137,9 +137,9 @@ type OutcomeGroup struct {
 	Items   []*content.CaseStudy
 }
 
-// CaseStudyListView is the list of all case studies, grouped by outcome,
+// CaseStudyList is the list of all case studies, grouped by outcome,
 // with the finder's choices.
-type CaseStudyListView struct {
+type CaseStudyList struct {
 	Base
 	Intro     template.HTML
 	Total     int
@@ -151,7 +151,7 @@ type CaseStudyListView struct {
 }
 
 // CountryChoices are the countries as finder choices (ISO codes).
-func (v CaseStudyListView) CountryChoices() []Choice {
+func (v CaseStudyList) CountryChoices() []Choice {
 	out := make([]Choice, len(v.Countries))
 	for i, c := range v.Countries {
 		out[i] = Choice{Value: c.Country.Code, Name: c.Name, Count: c.Count}
@@ -160,7 +160,7 @@ func (v CaseStudyListView) CountryChoices() []Choice {
 }
 
 // SectorChoices are the sectors as finder choices.
-func (v CaseStudyListView) SectorChoices() []Choice {
+func (v CaseStudyList) SectorChoices() []Choice {
 	out := make([]Choice, len(v.Sectors))
 	for i, s := range v.Sectors {
 		out[i] = Choice{Value: string(s.Sector), Name: s.Name, Count: s.Count}
@@ -191,31 +191,31 @@ type SectorEntry struct {
 	URL    string
 }
 
-// CountriesView lists the 11 countries.
-type CountriesView struct {
+// Countries lists the 11 countries.
+type Countries struct {
 	Base
 	Intro     template.HTML
 	Countries []CountryEntry
 	Matrix    Matrix
 }
 
-// CountryView lists the case studies of one country.
-type CountryView struct {
+// Country lists the case studies of one country.
+type Country struct {
 	Base
 	Country CountryEntry
 	Items   []*content.CaseStudy
 }
 
-// SectorsView lists the five sectors.
-type SectorsView struct {
+// Sectors lists the five sectors.
+type Sectors struct {
 	Base
 	Intro   template.HTML
 	Sectors []SectorEntry
 	Matrix  Matrix
 }
 
-// SectorView lists the case studies of one sector.
-type SectorView struct {
+// Sector lists the case studies of one sector.
+type Sector struct {
 	Base
 	Sector SectorEntry
 	Items  []*content.CaseStudy
@@ -236,23 +236,23 @@ type BriefEntry struct {
 	Downloads []Download
 }
 
-// BriefsView lists the policy briefs, newest first.
-type BriefsView struct {
+// Briefs lists the policy briefs, newest first.
+type Briefs struct {
 	Base
 	Intro  template.HTML
 	Briefs []BriefEntry
 }
 
-// BriefView is one policy brief.
-type BriefView struct {
+// Brief is one policy brief.
+type Brief struct {
 	Base
 	Brief BriefEntry
 	Body  template.HTML
 }
 
-// ReportView is the report's table of contents, with its PDF in every
+// Report is the report's table of contents, with its PDF in every
 // language.
-type ReportView struct {
+type Report struct {
 	Base
 	Intro     template.HTML
 	Chapters  []*content.ReportChapter
@@ -260,8 +260,8 @@ type ReportView struct {
 	Issued    content.Issued // the study's date, from the section's front matter
 }
 
-// ChapterView is one report chapter.
-type ChapterView struct {
+// Chapter is one report chapter.
+type Chapter struct {
 	Base
 	Chapter *content.ReportChapter
 	Body    template.HTML
@@ -274,32 +274,32 @@ type MonthGroup struct {
 	Events []*content.Event
 }
 
-// EventsView lists events by month, newest first.
-type EventsView struct {
+// Events lists events by month, newest first.
+type Events struct {
 	Base
 	Intro  template.HTML
 	Months []MonthGroup
 }
 
-// EventView is one event.
-type EventView struct {
+// Event is one event.
+type Event struct {
 	Base
 	Event *content.Event
 	Body  template.HTML
 }
 
-// SearchView is the search page.
-type SearchView struct {
+// Search is the search page.
+type Search struct {
 	Base
 }
 
-// NotFoundView is the 404 page.
-type NotFoundView struct {
+// NotFound is the 404 page.
+type NotFound struct {
 	Base
 }
 
-// RootView is the page at / that offers both languages.
-type RootView struct {
+// Root is the page at / that offers both languages.
+type Root struct {
 	Base
 	Choices []LangChoice
 }
@@ -309,4 +309,19 @@ type LangChoice struct {
 	Lang content.Lang
 	L    *locale.Locale
 	URL  string
+}
+
+// SocialImage is the preview image a page names in its head.
+type SocialImage struct {
+	URL           string // absolute
+	Alt           string
+	Width, Height int // in pixels
+}
+
+// StudyCount is the case studies published in a language against those
+// the study documented, for the templates' "4 of the study's 121" (the
+// template function study).
+type StudyCount struct {
+	Published int // published case studies in the language
+	Total     int // documented by the study; 0 when site.toml does not say
 }
