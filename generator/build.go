@@ -48,7 +48,9 @@ type Options struct {
 	Search bool
 	// PDF typesets the print editions: a PDF of every brief in each of its
 	// languages (unless the brief names its own with download:) and of the
-	// report (package printed).
+	// report (package printed), with Typst, installing the pinned Node
+	// tools first when they are missing (see preparePrint for a machine
+	// without Node.js).
 	PDF bool
 	// Timings, when not nil, receives the time each step of a build took.
 	Timings io.Writer
@@ -100,10 +102,15 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	typst, err := preparePrint(&opts, problems)
+	if err != nil {
+		return Result{}, err
+	}
 	b, err := load(opts, problems)
 	if err != nil {
 		return Result{}, err
 	}
+	b.typst = typst
 	t.step("load")
 	out, err := output.Create(opts.Out, func(holder string) {
 		if opts.Log != nil {
@@ -266,6 +273,9 @@ type builder struct {
 	drafts []string
 	// editions are the PDFs offered for download, made or supplied.
 	editions *editions
+	// typst is the folder of the Typst compiler's npm package, which
+	// typesets the print editions (see preparePrint).
+	typst string
 	// social holds the social preview image each page names, by site path.
 	social   map[string]SocialImage
 	out      sink

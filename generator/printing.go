@@ -12,7 +12,6 @@ import (
 	"ndpc/generator/diag"
 	"ndpc/generator/locale"
 	"ndpc/generator/markdown"
-	"ndpc/generator/parallel"
 	"ndpc/generator/printed"
 )
 
@@ -77,10 +76,11 @@ func reportPDF(lang content.Lang) string {
 const maxCountedPDF = 256 << 20
 
 // printEditions counts the pages of the briefs' own PDFs and, when the
-// build makes print editions, typesets the others and the report, on
-// every core, and writes them. With a cache folder, a PDF whose content
-// and program have not changed since an earlier build is taken from it;
-// what no build has used for 30 days is removed.
+// build makes print editions, typesets the others and the report with
+// Typst, all in one Node.js process (package printed), and writes them.
+// With a cache folder, a PDF whose document, templates and compiler have
+// not changed since an earlier build is taken from it; what no build has
+// used for 30 days is removed.
 func (b *builder) printEditions() *editions {
 	e := &editions{briefs: map[*content.Page]edition{}, report: map[content.Lang]edition{}, pages: map[string]int{}}
 	for _, lang := range content.Langs {
@@ -104,9 +104,9 @@ func (b *builder) printEditions() *editions {
 		brief *content.Page // nil for the report
 		lang  content.Lang
 		where string // the file problems name
-		pub   func() printed.Publication
 	}
 	var tasks []task
+	var pubs []printed.Publication
 	published := map[string]bool{}
 	for _, f := range b.site.Files {
 		for _, u := range b.site.FileURLs(f) {
@@ -123,38 +123,43 @@ func (b *builder) printEditions() *editions {
 				b.problems.Errorf(br.Path, 0, 0, "the bundle has a file %s where the build writes the brief's PDF: name it in download: to offer it instead, or rename it", url[len(br.URL()):])
 				continue
 			}
-			tasks = append(tasks, task{url: url, brief: br.Page, lang: lang, where: br.Path,
-				pub: func() printed.Publication { return b.briefEdition(br) }})
+			tasks = append(tasks, task{url: url, brief: br.Page, lang: lang, where: br.Path})
+			pubs = append(pubs, b.briefEdition(br))
 		}
 		if chapters := b.site.Chapters[lang]; len(chapters) > 0 {
-			tasks = append(tasks, task{url: reportPDF(lang), lang: lang, where: chapters[0].Path,
-				pub: func() printed.Publication { return b.reportEdition(lang) }})
+			tasks = append(tasks, task{url: reportPDF(lang), lang: lang, where: chapters[0].Path})
+			pubs = append(pubs, b.reportEdition(lang))
 		}
 	}
-	made := make([]edition, len(tasks))
-	parallel.Each(len(tasks), func(i int) {
-		t := tasks[i]
-		ed, _, err := printed.Cached(b.opts.PDFCache, t.pub())
-		if err != nil {
-			b.problems.Errorf(t.where, 0, 0, "cannot typeset the PDF %s: %v", t.url, err)
-			return
-		}
-		if b.publishRaw(t.url, ed.PDF) {
-			made[i] = edition{URL: t.url, Size: int64(len(ed.PDF)), Pages: ed.Pages}
-		}
-	})
-	if b.opts.PDFCache != "" {
-		printed.PruneCache(b.opts.PDFCache, 30*24*time.Hour)
+	if len(pubs) == 0 {
+		return e
+	}
+	if b.problems.HasErrors() { // the build fails: typeset nothing
+		return e
+	}
+	ts := printed.Typesetter{Module: b.typst, Templates: filepath.Join(b.opts.Templates, "print"), Cache: b.opts.PDFCache}
+	eds, errs, err := ts.Typeset(pubs)
+	if err != nil {
+		b.problems.Errorf(tasks[0].where, 0, 0, "cannot typeset the PDFs: %v", err)
+		return e
 	}
 	for i, t := range tasks {
-		if made[i].URL == "" {
+		if errs[i] != nil {
+			b.problems.Errorf(t.where, 0, 0, "cannot typeset the PDF %s: %v", t.url, errs[i])
 			continue
 		}
-		if t.brief == nil {
-			e.report[t.lang] = made[i]
-		} else {
-			e.briefs[t.brief] = made[i]
+		if !b.publishRaw(t.url, eds[i].PDF) {
+			continue
 		}
+		ed := edition{URL: t.url, Size: int64(len(eds[i].PDF)), Pages: eds[i].Pages}
+		if t.brief == nil {
+			e.report[t.lang] = ed
+		} else {
+			e.briefs[t.brief] = ed
+		}
+	}
+	if b.opts.PDFCache != "" {
+		printed.PruneCache(b.opts.PDFCache, 30*24*time.Hour)
 	}
 	return e
 }

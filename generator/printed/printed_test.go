@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -163,11 +162,42 @@ func flat(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func TestBriefPDF(t *testing.T) {
-	ed, err := fixtureBrief(t).Typeset()
+// typesetter returns a Typesetter of the repository's templates and
+// pinned compiler; without Node.js or the compiler the test skips, or
+// fails when CI is set.
+func typesetter(t testing.TB) Typesetter {
+	t.Helper()
+	module := "../../.tools/node_modules/" + Compiler
+	_, err := os.Stat(module + "/package.json")
+	if _, nerr := exec.LookPath("node"); nerr != nil && err == nil {
+		err = nerr
+	}
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("the Typst compiler cannot run (%v): install Node.js and run npm ci --prefix .tools", err)
+		}
+		t.Skipf("the Typst compiler cannot run (%v): install Node.js and run npm ci --prefix .tools", err)
+	}
+	return Typesetter{Module: module, Templates: "../../templates/print"}
+}
+
+// typeset typesets publications in one batch, and fails on any error.
+func typeset(t testing.TB, pubs ...Publication) []Edition {
+	t.Helper()
+	eds, errs, err := typesetter(t).Typeset(pubs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return eds
+}
+
+func TestBriefPDF(t *testing.T) {
+	ed := typeset(t, fixtureBrief(t))[0]
 	if os.Getenv("PRINTED_OUT") != "" {
 		_ = os.WriteFile(os.Getenv("PRINTED_OUT")+"/brief.pdf", ed.PDF, 0o644)
 	}
@@ -224,10 +254,7 @@ func TestBriefPDF(t *testing.T) {
 
 func TestReportPDF(t *testing.T) {
 	r := fixtureReport(t)
-	ed, err := r.Typeset()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ed := typeset(t, r)[0]
 	if os.Getenv("PRINTED_OUT") != "" {
 		_ = os.WriteFile(os.Getenv("PRINTED_OUT")+"/report.pdf", ed.PDF, 0o644)
 	}
@@ -287,32 +314,15 @@ func TestReportPDF(t *testing.T) {
 	}
 }
 
-// Two runs typeset the same bytes, also side by side.
+// Two batches typeset the same bytes, and a PDF does not depend on the
+// other PDFs of its batch.
 func TestReproducible(t *testing.T) {
-	var wg sync.WaitGroup
-	out := make([][]byte, 4)
-	for i := range out {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var ed Edition
-			var err error
-			if i%2 == 0 {
-				ed, err = fixtureBrief(t).Typeset()
-			} else {
-				ed, err = fixtureReport(t).Typeset()
-			}
-			if err != nil {
-				t.Error(err)
-			}
-			out[i] = ed.PDF
-		}()
-	}
-	wg.Wait()
-	if !bytes.Equal(out[0], out[2]) || !bytes.Equal(out[1], out[3]) {
+	first := typeset(t, fixtureBrief(t), fixtureReport(t))
+	second := typeset(t, fixtureReport(t), fixtureBrief(t))
+	if !bytes.Equal(first[0].PDF, second[1].PDF) || !bytes.Equal(first[1].PDF, second[0].PDF) {
 		t.Error("the same content typeset twice differs")
 	}
-	if bytes.Contains(out[0], []byte(time.Now().Format("20060102"))) {
+	if bytes.Contains(first[0].PDF, []byte(time.Now().Format("20060102"))) {
 		t.Error("the PDF carries today's date")
 	}
 }
