@@ -16,15 +16,15 @@ import (
 // in templates/print style with show and set rules, and text escaped
 // with escapeText, so that nothing written in Markdown becomes markup.
 type markup struct {
-	b       strings.Builder
-	src     []byte
-	meta    *Meta
-	path    string              // the site path of the page, which #headings lead to
-	notes   map[int]*east.Footnote // the body's footnotes by number
-	label   string              // prefix of the footnotes' labels, unique in the document
-	placed  map[int]bool        // footnotes already set: a second mark refers to the first
-	inNote  bool                // setting a footnote: marks in it print as numbers
-	images  *[]file             // the pictures the body prints, to hand to Typst
+	b      strings.Builder
+	src    []byte
+	meta   *Meta
+	path   string                 // the site path of the page, which #headings lead to
+	notes  map[int]*east.Footnote // the body's footnotes by number
+	label  string                 // prefix of the footnotes' labels, unique in the document
+	placed map[int]bool           // footnotes already set: a second mark refers to the first
+	inNote bool                   // setting a footnote: marks in it print as numbers
+	images *[]file                // the pictures the body prints, to hand to Typst
 }
 
 // file is a file a document reads, by its path in Typst's workspace.
