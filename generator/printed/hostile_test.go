@@ -23,9 +23,9 @@ func TestCachedAtOnce(t *testing.T) {
 	want := typeset(t, br)[0]
 	ts := typesetter(t)
 	ts.Cache = dir
-	for round := range 5 {
+	for round := range 3 {
 		var wg sync.WaitGroup
-		for range 8 {
+		for range 4 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -66,7 +66,7 @@ func TestEnormousPicture(t *testing.T) {
 	br := fixtureBrief(t)
 	br.Image = func(string) ([]byte, bool) { return huge, true }
 	ed := typeset(t, br)[0]
-	if text := flat(poppler(t, ed.PDF, "pdftotext", "-enc", "UTF-8")); !strings.Contains(text, "[Схема партнерств]") {
+	if text := text(t, pdfFile(t, ed.PDF), 0, 0); !strings.Contains(text, "[Схема партнерств]") {
 		t.Errorf("no description of the picture:\n%s", text)
 	}
 }
