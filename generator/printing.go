@@ -2,6 +2,7 @@ package generator
 
 import (
 	"os"
+	"strings"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -95,6 +96,7 @@ func (b *builder) printEditions() *editions {
 			}
 		}
 	}
+	b.checkPrintedPictures()
 	if !b.opts.PDF {
 		return e
 	}
@@ -175,6 +177,46 @@ func (b *builder) printMeta(lang content.Lang, title, summary, url string) print
 	m.Labels.Funded = L.Text("eu.funded")
 	m.Labels.Disclaimer = L.Text("eu.disclaimer")
 	return m
+}
+
+// checkPrintedPictures reports every picture without a description in
+// the pages the print editions are made from (the briefs without their
+// editors' PDF, the report's chapters): a tagged PDF (PDF/UA) needs the
+// alternative text of every figure, as readers who cannot see it do.
+// ndpc check and --pdf=false report them too, so that an editor learns
+// of them before the PDFs are made.
+func (b *builder) checkPrintedPictures() {
+	var pages []*content.Page
+	for _, lang := range content.Langs {
+		for _, br := range b.site.Briefs[lang] {
+			if br.Download == "" {
+				pages = append(pages, br.Page)
+			}
+		}
+		for _, ch := range b.site.Chapters[lang] {
+			pages = append(pages, ch.Page)
+		}
+	}
+	for _, p := range pages {
+		body, err := b.site.Body(p)
+		if err != nil { // reported when the page is rendered
+			continue
+		}
+		in := markdown.Input{Source: body, Lang: string(p.Lang), Path: p.Path, LineOffset: p.BodyLine}
+		doc, err := b.md.Parse(in, &diag.List{})
+		if err != nil {
+			continue
+		}
+		_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			img, ok := n.(*ast.Image)
+			if !ok || !entering || strings.TrimSpace(printed.AltText(img, doc.Source)) != "" {
+				return ast.WalkContinue, nil
+			}
+			line, col := in.Position(img, img.Destination)
+			b.problems.Errorf(p.Path, line, col, "the picture %s has no description, which its PDF needs for readers who cannot see it: write one between the brackets, ![a short description of the picture](%s)", img.Destination, img.Destination)
+			return ast.WalkSkipChildren, nil
+		})
+	}
 }
 
 // printBody parses a page's body as its web page does, links resolved;

@@ -278,6 +278,14 @@ func (in Input) report(n ast.Node, dest []byte, problems *diag.List, msg string)
 	in.at(n, dest, func(line, col int) { problems.Errorf(in.Path, line, col, "%s", msg) })
 }
 
+// Position returns the file line and column where an inline node's
+// destination dest is written, or, without it, where the node's text
+// starts.
+func (in Input) Position(n ast.Node, dest []byte) (line, col int) {
+	in.at(n, dest, func(l, c int) { line, col = l, c })
+	return line, col
+}
+
 // at calls fn with the file line and column of a destination.
 func (in Input) at(n ast.Node, dest []byte, fn func(line, col int)) {
 	off := startOffset(n, in.Source)

@@ -401,6 +401,10 @@ func unescape(b []byte) []byte {
 	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b)))
 }
 
+// AltText returns an image's description as the PDF gives it: the text
+// of its children, without markup.
+func AltText(n ast.Node, src []byte) string { return altText(n, src) }
+
 // altText returns an image's description: the text of its children.
 func altText(n ast.Node, src []byte) string {
 	var b strings.Builder
