@@ -2,9 +2,9 @@ package generator
 
 import (
 	"os"
-	"strings"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
