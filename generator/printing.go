@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -232,16 +233,46 @@ func (b *builder) printBody(p *content.Page) printed.Body {
 	if err != nil { // a language without a configuration: an empty body
 		return printed.Body{Root: ast.NewDocument(), Path: p.URL()}
 	}
-	return printed.Body{Root: doc.Root, Source: doc.Source, Path: p.URL()}
+	in := markdown.Input{Source: body, LineOffset: p.BodyLine}
+	return printed.Body{Root: doc.Root, Source: doc.Source, Path: p.URL(), Unprintable: func(offset int, chars string) {
+		line, col := in.PositionAt(offset)
+		b.problems.Warnf(p.Path, line, col, "%s", unprintable(chars))
+	}}
+}
+
+// printable returns a field's text as its PDF shows it, the characters
+// that the PDF's fonts lack replaced, with a warning for each at the
+// field's line.
+func (b *builder) printable(p *content.Page, field, text string) string {
+	out, missing := printed.Printables(text)
+	for _, run := range missing {
+		b.problems.Warnf(p.Path, p.FieldLine(field), 1, "%s: %s", field, unprintable(run.Text))
+	}
+	return out
+}
+
+// unprintable says that the PDFs cannot show some characters.
+func unprintable(chars string) string {
+	var codes []string
+	for _, r := range chars {
+		codes = append(codes, fmt.Sprintf("U+%04X", r))
+	}
+	what, be, it := "the character", "is", "it"
+	if len(codes) > 1 {
+		what, be, it = "the characters", "are", "them"
+	}
+	return fmt.Sprintf("%s %q (%s) %s not in the fonts of the PDFs, which print %q instead: write %s another way, or add %s to the fonts as generator/printed/fonts/README.md says",
+		what, chars, strings.Join(codes, " "), be, string(printed.Replacement), it, it)
 }
 
 // briefEdition is what a brief's PDF shows.
 func (b *builder) briefEdition(br *content.Brief) printed.Brief {
 	L := b.locales[br.Lang]
-	m := b.printMeta(br.Lang, br.Title, br.Summary, br.URL())
+	title, summary := b.printable(br.Page, "title", br.Title), b.printable(br.Page, "summary", br.Summary)
+	m := b.printMeta(br.Lang, title, summary, br.URL())
 	m.Date = br.Date
 	number := L.Text("briefs.number")
-	return printed.Brief{Meta: m, Kicker: number + strconv.Itoa(br.Number), Dateline: L.Date(br.Date), Summary: br.Summary, Body: b.printBody(br.Page)}
+	return printed.Brief{Meta: m, Kicker: number + strconv.Itoa(br.Number), Dateline: L.Date(br.Date), Summary: summary, Body: b.printBody(br.Page)}
 }
 
 // reportEdition is what the report's PDF in a language shows: the report
@@ -251,7 +282,7 @@ func (b *builder) reportEdition(lang content.Lang) printed.Report {
 	heading := L.Text("report.title")
 	summary := ""
 	if sec := b.site.Sections[lang][content.SectionReport]; sec != nil {
-		heading, summary = sec.Title, sec.Summary
+		heading, summary = b.printable(sec, "title", sec.Title), b.printable(sec, "summary", sec.Summary)
 	}
 	site := L.Text("site.title")
 	m := b.printMeta(lang, heading+" · "+site, summary, content.URLFor(lang, content.SectionReport, ""))
@@ -261,7 +292,7 @@ func (b *builder) reportEdition(lang content.Lang) printed.Report {
 		r.Dateline = L.Month(b.site.Latest)
 	}
 	for _, ch := range b.site.Chapters[lang] {
-		r.Chapters = append(r.Chapters, printed.Chapter{Title: ch.Title, Summary: ch.Summary, Body: b.printBody(ch.Page)})
+		r.Chapters = append(r.Chapters, printed.Chapter{Title: b.printable(ch.Page, "title", ch.Title), Summary: b.printable(ch.Page, "summary", ch.Summary), Body: b.printBody(ch.Page)})
 	}
 	return r
 }

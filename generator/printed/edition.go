@@ -53,6 +53,10 @@ type Body struct {
 	// Path is the site path of the web page, which links to the page's
 	// own #headings lead to.
 	Path string
+	// Unprintable, when not nil, is told of every run of characters of
+	// the text that the fonts lack (see Printable), by its byte offset in
+	// Source: the PDF shows Replacement in their place.
+	Unprintable func(offset int, chars string)
 }
 
 // Edition is a typeset PDF.

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -19,12 +20,13 @@ type markup struct {
 	b      strings.Builder
 	src    []byte
 	meta   *Meta
-	path   string                 // the site path of the page, which #headings lead to
-	notes  map[int]*east.Footnote // the body's footnotes by number
-	label  string                 // prefix of the footnotes' labels, unique in the document
-	placed map[int]bool           // footnotes already set: a second mark refers to the first
-	inNote bool                   // setting a footnote: marks in it print as numbers
-	images *[]file                // the pictures the body prints, to hand to Typst
+	path   string                   // the site path of the page, which #headings lead to
+	notes  map[int]*east.Footnote   // the body's footnotes by number
+	label  string                   // prefix of the footnotes' labels, unique in the document
+	placed map[int]bool             // footnotes already set: a second mark refers to the first
+	inNote bool                     // setting a footnote: marks in it print as numbers
+	images *[]file                  // the pictures the body prints, to hand to Typst
+	warn   func(offset int, s string) // told of each run of characters the fonts lack
 }
 
 // file is a file a document reads, by its path in Typst's workspace.
@@ -38,7 +40,7 @@ type file struct {
 // its pictures are added to images as /images/PREFIX-N.EXT, and its
 // footnotes are labelled PREFIX-N.
 func bodyMarkup(b Body, m *Meta, prefix string, images *[]file) string {
-	w := &markup{src: b.Source, meta: m, path: b.Path, notes: map[int]*east.Footnote{}, label: prefix, placed: map[int]bool{}, images: images}
+	w := &markup{src: b.Source, meta: m, path: b.Path, notes: map[int]*east.Footnote{}, label: prefix, placed: map[int]bool{}, images: images, warn: b.Unprintable}
 	if b.Root == nil {
 		return ""
 	}
@@ -98,7 +100,7 @@ func (w *markup) block(n ast.Node) {
 		lines := n.Lines()
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
-			text.Write(seg.Value(w.src))
+			text.WriteString(w.printable(string(seg.Value(w.src)), seg.Start))
 		}
 		lang := ""
 		if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
@@ -108,7 +110,7 @@ func (w *markup) block(n ast.Node) {
 		if lang != "" {
 			w.write("lang: ", quote(lang), ", ")
 		}
-		w.write(quote(strings.TrimRight(text.String(), "\n")), ")")
+		w.write(quote(code(strings.TrimRight(text.String(), "\n"))), ")")
 	case *ast.ThematicBreak:
 		w.write("#line(length: 100%)")
 	case *east.Table:
@@ -233,7 +235,7 @@ func (w *markup) inline(n ast.Node) {
 		if !n.IsRaw() {
 			t = unescape(t)
 		}
-		w.write(escapeText(string(t)))
+		w.write(escapeText(w.printable(string(t), n.Segment.Start)))
 		if n.HardLineBreak() {
 			w.write("#linebreak()")
 		} else if n.SoftLineBreak() {
@@ -245,12 +247,12 @@ func (w *markup) inline(n ast.Node) {
 		var b strings.Builder
 		for t := n.FirstChild(); t != nil; t = t.NextSibling() {
 			if txt, ok := t.(*ast.Text); ok {
-				b.Write(txt.Segment.Value(w.src))
+				b.WriteString(w.printable(string(txt.Segment.Value(w.src)), txt.Segment.Start))
 			} else if s, ok := t.(*ast.String); ok {
 				b.Write(s.Value)
 			}
 		}
-		w.write("#raw(", quote(b.String()), ")")
+		w.write("#raw(", quote(code(b.String())), ")")
 	case *ast.Emphasis:
 		if n.Level >= 2 {
 			w.write("#strong")
@@ -267,7 +269,7 @@ func (w *markup) inline(n ast.Node) {
 			dest = "mailto:" + dest
 		}
 		w.write("#link(", quote(w.href(dest)), ")")
-		w.content(func() { w.write(escapeText(string(n.Label(w.src)))) })
+		w.content(func() { w.write(escapeText(w.printable(string(n.Label(w.src)), w.offset(n, n.Label(w.src))))) })
 	case *ast.Image:
 		w.image(n, "")
 	case *east.FootnoteLink:
@@ -334,7 +336,7 @@ func (w *markup) figure(img *ast.Image, link string) {
 	path, ok := w.picture(img)
 	alt := altText(img, w.src)
 	if !ok {
-		w.write("#par[", escapeText("["+alt+"]"), "]")
+		w.write("#par[", escapeText("["+w.printable(alt, w.offset(img, nil))+"]"), "]")
 		return
 	}
 	pic := "image(" + quote(path) + ", alt: " + quote(alt) + ")"
@@ -343,7 +345,7 @@ func (w *markup) figure(img *ast.Image, link string) {
 	}
 	w.write("#figure(", pic)
 	if len(img.Title) > 0 {
-		w.write(", caption: [", escapeText(string(img.Title)), "]")
+		w.write(", caption: [", escapeText(w.printable(string(img.Title), w.offset(img, img.Title))), "]")
 	}
 	w.write(")")
 }
@@ -354,10 +356,68 @@ func (w *markup) image(img *ast.Image, link string) {
 	path, ok := w.picture(img)
 	alt := altText(img, w.src)
 	if !ok {
-		w.write(escapeText("[" + alt + "]"))
+		w.write(escapeText("[" + w.printable(alt, w.offset(img, nil)) + "]"))
 		return
 	}
 	w.write("#box(height: 1em, image(", quote(path), ", alt: ", quote(alt), "))")
+}
+
+// printable returns text with the characters that the fonts lack
+// replaced (see Printables), and tells the body's Unprintable of each run
+// of them by its offset in the source, the text starting at offset at.
+func (w *markup) printable(text string, at int) string {
+	out, missing := Printables(text)
+	if w.warn == nil {
+		return out
+	}
+	for _, run := range missing {
+		off := at
+		if at >= 0 && at <= len(w.src) {
+			if i := strings.Index(string(w.src[at:]), run.Text); i >= 0 {
+				off = at + i
+			}
+		}
+		w.warn(off, run.Text)
+	}
+	return out
+}
+
+// offset returns where in the source an inline node's text, or else
+// what, is written: its first text, or what in its block's lines.
+func (w *markup) offset(n ast.Node, what []byte) int {
+	start := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			start = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if start < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				start = p.Lines().At(0).Start
+				break
+			}
+		}
+	}
+	if start >= 0 && len(what) > 0 {
+		if i := strings.Index(string(w.src[start:]), string(what)); i >= 0 {
+			return start + i
+		}
+	}
+	return start
+}
+
+// code returns the text of code with control characters other than line
+// breaks and tabs as spaces: Typst would try to show them.
+func code(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029') {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // picture adds an image's file to the document's files and returns its
