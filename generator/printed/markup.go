@@ -20,12 +20,12 @@ type markup struct {
 	b      strings.Builder
 	src    []byte
 	meta   *Meta
-	path   string                   // the site path of the page, which #headings lead to
-	notes  map[int]*east.Footnote   // the body's footnotes by number
-	label  string                   // prefix of the footnotes' labels, unique in the document
-	placed map[int]bool             // footnotes already set: a second mark refers to the first
-	inNote bool                     // setting a footnote: marks in it print as numbers
-	images *[]file                  // the pictures the body prints, to hand to Typst
+	path   string                     // the site path of the page, which #headings lead to
+	notes  map[int]*east.Footnote     // the body's footnotes by number
+	label  string                     // prefix of the footnotes' labels, unique in the document
+	placed map[int]bool               // footnotes already set: a second mark refers to the first
+	inNote bool                       // setting a footnote: marks in it print as numbers
+	images *[]file                    // the pictures the body prints, to hand to Typst
 	warn   func(offset int, s string) // told of each run of characters the fonts lack
 }
 
