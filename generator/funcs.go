@@ -49,7 +49,7 @@ func templateFuncs(b *builder) template.FuncMap {
 		"cached": b.cached,
 		"join":   strings.Join,
 		"downloads": func(L *locale.Locale, dl []Download) DownloadList {
-			return DownloadList{L: L, Downloads: dl}
+			return DownloadList{L: L, Downloads: dl, PDF: b.opts.PDF}
 		},
 		"when": func(L *locale.Locale, ev *content.Event) EventTime {
 			return EventTime{L: L, Event: ev}
@@ -114,6 +114,7 @@ type CaseCard struct {
 type DownloadList struct {
 	L         *locale.Locale
 	Downloads []Download
+	PDF       bool // the build typeset the print editions (Options.PDF)
 }
 
 // EventTime is the data of the "event-when" partial.

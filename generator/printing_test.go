@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	stdhtml "html"
 	"net/url"
@@ -378,5 +379,72 @@ func TestPrintEditionsShowEUFunding(t *testing.T) {
 				t.Errorf("%s: the first page lacks %q", rel, s)
 			}
 		}
+	}
+}
+
+// TestPrintWithoutNode: on a machine without Node.js a build makes the
+// whole site with one warning, and its brief and report pages say that
+// this build has no PDFs instead of offering them; where the build
+// publishes (CI or NETLIFY set), it fails instead and leaves no output.
+func TestPrintWithoutNode(t *testing.T) {
+	build := func(t *testing.T, ci, netlify string) (Options, Result, error) {
+		dir := t.TempDir()
+		writeSite(t, dir, []byte(printSite))
+		if err := os.WriteFile(filepath.Join(dir, "content/briefs/02-second/second-en.pdf"), corpus.PDF(3), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		opts := siteOptions(t, dir)
+		opts.PDF = true
+		t.Setenv("PATH", "")
+		t.Setenv("CI", ci)
+		t.Setenv("NETLIFY", netlify)
+		res, err := Build(opts)
+		return opts, res, err
+	}
+	t.Run("editor's machine", func(t *testing.T) {
+		opts, res, err := build(t, "", "")
+		if err != nil {
+			t.Fatalf("build without Node.js: %v", err)
+		}
+		if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Message, "without the PDFs") ||
+			!strings.Contains(res.Warnings[0].Message, "Node.js") || !strings.Contains(res.Warnings[0].Message, "--pdf=false") {
+			t.Errorf("warnings = %v, want one that names Node.js and --pdf=false", res.Warnings)
+		}
+		pdfs, _ := filepath.Glob(filepath.Join(opts.Out, "*/*/*/*.pdf"))
+		for _, p := range pdfs {
+			if !strings.HasSuffix(p, "second-en.pdf") {
+				t.Errorf("a PDF was written: %s", p)
+			}
+		}
+		for page, want := range map[string]string{
+			"/en/briefs/01-first/":  "This copy of the site was built without its PDF editions.",
+			"/ru/briefs/01-first/":  "Эта копия сайта собрана без\u00a0PDF-версий.",
+			"/en/report/":           "This copy of the site was built without its PDF editions.",
+			"/ru/report/":           "Эта копия сайта собрана без\u00a0PDF-версий.",
+			"/en/briefs/02-second/": `href="/en/briefs/02-second/second-en.pdf"`,
+		} {
+			html := readOut(t, opts, page)
+			if !strings.Contains(html, want) {
+				t.Errorf("%s does not say %q", page, want)
+			}
+			if strings.Contains(html, "01-first-en.pdf") || strings.Contains(html, "report-en.pdf") {
+				t.Errorf("%s offers a PDF that was not made", page)
+			}
+		}
+	})
+	for _, env := range []string{"CI", "NETLIFY"} {
+		t.Run(env, func(t *testing.T) {
+			ci, netlify := "true", ""
+			if env == "NETLIFY" {
+				ci, netlify = "", "true"
+			}
+			opts, _, err := build(t, ci, netlify)
+			if !errors.Is(err, ErrNoPrintEditions) || !strings.Contains(err.Error(), "("+env+"=true)") || !strings.Contains(err.Error(), "--pdf=false") {
+				t.Errorf("err = %v", err)
+			}
+			if _, err := os.Stat(opts.Out); !os.IsNotExist(err) {
+				t.Error("a site without its PDFs was published")
+			}
+		})
 	}
 }
