@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"ndpc/generator/corpus"
+	"ndpc/generator/internal/pdfcheck"
 	"ndpc/generator/markdown"
 	"ndpc/generator/nodetools"
 	"ndpc/generator/printed"
@@ -263,6 +264,47 @@ var (
 func TestRealPrintEditions(t *testing.T) {
 	needTypst(t)
 	out := buildReal(t)
+	// Every PDF is tagged PDF/UA-1 with its title and language, its fonts
+	// named subsets, its structure in reading order; a second build
+	// writes the same bytes.
+	again := buildReal(t)
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*", "*", "*.pdf"))
+	more, _ := filepath.Glob(filepath.Join(out, "*", "*", "*", "*.pdf"))
+	if pdfs = append(pdfs, more...); len(pdfs) != 6 {
+		t.Fatalf("%d PDFs, want 6: %v", len(pdfs), pdfs)
+	}
+	for _, file := range pdfs {
+		rel, _ := filepath.Rel(out, file)
+		pdf := []byte(readFile(t, file))
+		if second := readFile(t, filepath.Join(again, rel)); second != string(pdf) {
+			t.Errorf("%s differs between two builds", rel)
+		}
+		lang := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
+		info, err := pdfcheck.Info(file)
+		if err != nil {
+			poppler(t, "pdfinfo", file) // skips without poppler
+			t.Fatal(err)
+		}
+		problems, err := pdfcheck.Accessible(file, pdf, info["Title"], lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			t.Errorf("%s: %s", rel, p)
+		}
+		roles, err := pdfcheck.Structure(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"Document", "H1", "P", "H2", "P", "L", "LI", "Lbl", "LBody", "Link"}
+		if strings.Contains(rel, "report") {
+			want = []string{"Document", "H1", "TOC", "TOCI", "Link", "H1", "P", "H2", "P", "Link", "H1", "H2", "P"}
+		}
+		if missing := pdfcheck.InOrder(roles, want); missing != "" {
+			t.Errorf("%s: the structure lacks %s in the order %v:\n%v", rel, missing, want, roles)
+		}
+	}
+
 	repo, _ := filepath.Abs("..")
 	sources, _ := filepath.Glob(filepath.Join(repo, "content/briefs/*/index.*.md"))
 	if len(sources) < 4 {
