@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -355,4 +356,43 @@ func typeset(t testing.TB, pubs ...Publication) []Edition {
 		}
 	}
 	return eds
+}
+
+// TestTemplateMistake: a mistake in a template is reported with the
+// template's file, line and column, and Typst's message.
+func TestTemplateMistake(t *testing.T) {
+	ts := typesetter(t)
+	dir := t.TempDir()
+	files, _ := filepath.Glob(filepath.Join(ts.Templates, "*.typ"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(f) == "brief.typ" {
+			data = append(data, "\n#let broken = (1, \n"...)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts.Templates = dir
+	_, errs, err := ts.Typeset([]Publication{fixtureBrief(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Count(readString(t, filepath.Join(dir, "brief.typ")), "\n")
+	want := regexp.MustCompile(regexp.QuoteMeta(filepath.Join(dir, "brief.typ")) + `:` + strconv.Itoa(lines) + `:\d+: `)
+	if errs[0] == nil || !want.MatchString(errs[0].Error()) {
+		t.Errorf("error %v, want one at %s", errs[0], want)
+	}
+}
+
+func readString(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

@@ -232,9 +232,10 @@ func (t Typesetter) decode(line []byte) result {
 		Pages       int    `json:"pages"`
 		Error       string `json:"error"`
 		Diagnostics []struct {
-			Message string `json:"message"`
-			Path    string `json:"path"`
-			Range   string `json:"range"`
+			Message  string          `json:"message"`
+			Path     string          `json:"path"`
+			Range    json.RawMessage `json:"range"`
+			Severity int             `json:"severity"` // 1 error, 2 warning, 3 information, 4 hint
 		} `json:"diagnostics"`
 	}
 	if err := json.Unmarshal(line, &out); err != nil {
@@ -243,12 +244,15 @@ func (t Typesetter) decode(line []byte) result {
 	if out.Error != "" || out.PDF == "" {
 		var msgs []string
 		for _, d := range out.Diagnostics {
+			if d.Severity > 1 {
+				continue
+			}
 			where := strings.TrimPrefix(d.Path, "/ndpc-print")
 			if name, ok := strings.CutPrefix(where, "/print/"); ok {
 				where = filepath.Join(t.Templates, name)
 			}
-			if d.Range != "" {
-				where += ":" + d.Range
+			if r := position(d.Range); r != "" {
+				where += ":" + r
 			}
 			msgs = append(msgs, where+": "+d.Message)
 		}
@@ -262,6 +266,24 @@ func (t Typesetter) decode(line []byte) result {
 		return result{err: fmt.Errorf("reading Typst's PDF: %w", err)}
 	}
 	return result{ed: Edition{PDF: pdf, Pages: out.Pages}}
+}
+
+// position returns a diagnostic's range as LINE:COL (counted from 1),
+// from {"start": {"line", "character"}, …} as the compiler gives it
+// counted from 0 (characters in UTF-16 code units),
+// or as the text it is.
+func position(raw json.RawMessage) string {
+	var r struct {
+		Start *struct{ Line, Character int }
+	}
+	if err := json.Unmarshal(raw, &r); err == nil && r.Start != nil {
+		return fmt.Sprintf("%d:%d", r.Start.Line+1, r.Start.Character+1)
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s
+	}
+	return ""
 }
 
 // lastLines returns at most n last lines of s.
