@@ -1,7 +1,8 @@
 // Package nodetools finds, and installs when they are missing, the Node.js
 // tools that a build runs: the packages that the repository's
 // .tools/package.json names under "dependencies" (Pagefind, which makes
-// the search index), at the exact versions of .tools/package-lock.json.
+// the search index, and the Typst compiler, which typesets the print
+// editions), at the exact versions of .tools/package-lock.json.
 //
 // A build calls Ensure once. When every package is in .tools/node_modules
 // at the version of the lock file, it does nothing; otherwise it runs
