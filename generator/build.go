@@ -129,6 +129,9 @@ func Build(opts Options) (Result, error) {
 
 	b.dropBodies = true
 	res := b.run(out)
+	if b.fatal != nil {
+		return res, b.fatal
+	}
 	if err := problems.Err(); err != nil {
 		return res, err
 	}
@@ -276,6 +279,9 @@ type builder struct {
 	// typst is the folder of the Typst compiler's npm package, which
 	// typesets the print editions (see preparePrint).
 	typst string
+	// fatal fails the build as a whole: a build for publishing that
+	// cannot typeset its PDFs (see noPrint).
+	fatal error
 	// social holds the social preview image each page names, by site path.
 	social   map[string]SocialImage
 	out      sink

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"ndpc/generator/diag"
 	"ndpc/generator/locale"
 	"ndpc/generator/markdown"
+	"ndpc/generator/nodetools"
 	"ndpc/generator/printed"
 )
 
@@ -142,6 +144,10 @@ func (b *builder) printEditions() *editions {
 	}
 	ts := printed.Typesetter{Module: b.typst, Templates: filepath.Join(b.opts.Templates, "print"), Cache: b.opts.PDFCache}
 	eds, errs, err := ts.Typeset(pubs)
+	if errors.Is(err, nodetools.ErrNoNode) { // Node.js went missing since the compiler was installed
+		b.fatal = noPrint(&b.opts, b.problems, err)
+		return e
+	}
 	if err != nil {
 		b.problems.Errorf(tasks[0].where, 0, 0, "cannot typeset the PDFs: %v", err)
 		return e

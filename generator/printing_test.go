@@ -429,7 +429,9 @@ func TestPrintEditionsShowEUFunding(t *testing.T) {
 // this build has no PDFs instead of offering them; where the build
 // publishes (CI or NETLIFY set), it fails instead and leaves no output.
 func TestPrintWithoutNode(t *testing.T) {
-	build := func(t *testing.T, ci, netlify string) (Options, Result, error) {
+	// installed: the compiler is in .tools, Node.js is not (the build finds
+	// out when it has PDFs to typeset); else neither is (a fresh clone).
+	build := func(t *testing.T, ci, netlify string, installed bool) (Options, Result, error) {
 		dir := t.TempDir()
 		writeSite(t, dir, []byte(printSite))
 		if err := os.WriteFile(filepath.Join(dir, "content/briefs/02-second/second-en.pdf"), corpus.PDF(3), 0o644); err != nil {
@@ -437,14 +439,35 @@ func TestPrintWithoutNode(t *testing.T) {
 		}
 		opts := siteOptions(t, dir)
 		opts.PDF = true
+		if !installed { // .tools as in a fresh clone: nothing in node_modules
+			repo := filepath.Dir(opts.Templates)
+			if err := os.MkdirAll(".tools", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []string{"package.json", "package-lock.json"} {
+				data, err := os.ReadFile(filepath.Join(repo, ".tools", f))
+				if err == nil {
+					err = os.WriteFile(filepath.Join(".tools", f), data, 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
 		t.Setenv("PATH", "")
 		t.Setenv("CI", ci)
 		t.Setenv("NETLIFY", netlify)
 		res, err := Build(opts)
 		return opts, res, err
 	}
+	for _, installed := range []bool{false, true} {
+		t.Run(fmt.Sprintf("compiler installed=%v", installed), func(t *testing.T) { testPrintWithoutNode(t, build, installed) })
+	}
+}
+
+func testPrintWithoutNode(t *testing.T, build func(t *testing.T, ci, netlify string, installed bool) (Options, Result, error), installed bool) {
 	t.Run("editor's machine", func(t *testing.T) {
-		opts, res, err := build(t, "", "")
+		opts, res, err := build(t, "", "", installed)
 		if err != nil {
 			t.Fatalf("build without Node.js: %v", err)
 		}
@@ -480,7 +503,7 @@ func TestPrintWithoutNode(t *testing.T) {
 			if env == "NETLIFY" {
 				ci, netlify = "", "true"
 			}
-			opts, _, err := build(t, ci, netlify)
+			opts, _, err := build(t, ci, netlify, installed)
 			if !errors.Is(err, ErrNoPrintEditions) || !strings.Contains(err.Error(), "("+env+"=true)") || !strings.Contains(err.Error(), "--pdf=false") {
 				t.Errorf("err = %v", err)
 			}

@@ -26,8 +26,7 @@ var ErrNoPrintEditions = errors.New("the published site needs its print editions
 // preparePrint finds the Typst compiler for a build that makes print
 // editions, installing the pinned Node tools first when they are
 // missing. It returns the compiler's folder. When it cannot be had, it
-// turns the print editions off (opts.PDF = false) with a warning, or,
-// where publishing, returns an error that wraps ErrNoPrintEditions.
+// turns the print editions off (opts.PDF = false) with noPrint.
 func preparePrint(opts *Options, problems *diag.List) (string, error) {
 	if !opts.PDF {
 		return "", nil
@@ -36,23 +35,33 @@ func preparePrint(opts *Options, problems *diag.List) (string, error) {
 	if why == nil {
 		return module, nil
 	}
+	return "", noPrint(opts, problems, why)
+}
+
+// noPrint turns the print editions off (opts.PDF = false) because of why
+// with a warning, or, where publishing, returns an error that wraps
+// ErrNoPrintEditions.
+func noPrint(opts *Options, problems *diag.List, why error) error {
 	fix := "to have them, install Node.js 18 or newer and build again (the build installs the Typst compiler itself)"
 	if !errors.Is(why, nodetools.ErrNoNode) {
 		fix = "to have them, fix that and build again"
 	}
 	fix += "; to leave them out, build with --pdf=false"
 	if env, ok := publishing(); ok {
-		return "", fmt.Errorf("%w (%s), and Typst, which typesets them, cannot run: %v; %s", ErrNoPrintEditions, env, why, fix)
+		return fmt.Errorf("%w (%s), and Typst, which typesets them, cannot run: %v; %s", ErrNoPrintEditions, env, why, fix)
 	}
 	problems.Add(diag.Problem{Severity: diag.Warning,
 		Message: fmt.Sprintf("the site was built without the PDFs of its briefs and report, because Typst, which typesets them, cannot run: %v; %s", why, fix)})
 	opts.PDF = false
-	return "", nil
+	return nil
 }
 
 // findTypst returns the folder of the Typst compiler's npm package,
 // installed in the repository's .tools (and installed there now if
-// needed). When there is none, why says why.
+// needed). When there is none, why says why. Installed, it is found
+// without asking Node.js for its version: a build whose PDFs all come
+// from the cache needs no Node.js (Typesetter asks when it has PDFs to
+// typeset).
 func findTypst(opts *Options) (module string, why error) {
 	tools, ok := nodetools.Find(opts.Templates)
 	if !ok {
@@ -62,8 +71,10 @@ func findTypst(opts *Options) (module string, why error) {
 	if log == nil {
 		log = os.Stderr
 	}
-	if err := tools.Ensure(log); err != nil {
-		return "", err
+	if missing, err := tools.Missing(); err != nil || len(missing) > 0 {
+		if err := tools.Ensure(log); err != nil {
+			return "", err
+		}
 	}
 	return filepath.Join(tools.Dir, "node_modules", filepath.FromSlash(printed.Compiler)), nil
 }

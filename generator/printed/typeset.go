@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"ndpc/generator/filecache"
+	"ndpc/generator/nodetools"
 )
 
 // The typesetting itself is Typst's (https://typst.app), run by the npm
@@ -53,7 +54,8 @@ type Typesetter struct {
 // cache when one was typeset from the same document, templates, fonts
 // and compiler before, else typeset now, all in one Node.js process.
 // errs[i] says why pubs[i] has none; err is set when the templates,
-// fonts or process fail as a whole.
+// fonts or process fail as a whole, and wraps nodetools.ErrNoNode when
+// there are PDFs to typeset and no Node.js to do it.
 func (t Typesetter) Typeset(pubs []Publication) (eds []Edition, errs []error, err error) {
 	shared, version, err := t.shared()
 	if err != nil {
@@ -82,6 +84,9 @@ func (t Typesetter) Typeset(pubs []Publication) (eds []Edition, errs []error, er
 	for k, i := range todo {
 		batch[k] = docs[i]
 		batch[k].Files = append(append([]file(nil), shared...), docs[i].Files...)
+	}
+	if err := nodetools.HaveNode(); err != nil {
+		return nil, nil, err
 	}
 	results, err := t.run(batch)
 	if err != nil {
