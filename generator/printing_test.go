@@ -513,3 +513,29 @@ func testPrintWithoutNode(t *testing.T, build func(t *testing.T, ci, netlify str
 		})
 	}
 }
+
+// TestPrintFromCacheWithoutNode: once a build has typeset the PDFs, a
+// build of the same content takes them from the cache, byte for byte,
+// and needs no Node.js for it: no warning.
+func TestPrintFromCacheWithoutNode(t *testing.T) {
+	needTypst(t)
+	dir := t.TempDir()
+	writeSite(t, dir, []byte(printSite))
+	if err := os.WriteFile(filepath.Join(dir, "content/briefs/02-second/second-en.pdf"), corpus.PDF(3), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := siteOptions(t, dir)
+	opts.PDF, opts.PDFCache = true, filepath.Join(dir, ".cache", "pdf")
+	if _, err := Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	first := readOut(t, opts, "/ru/report/report-ru.pdf")
+	t.Setenv("PATH", "")
+	res, err := Build(opts)
+	if err != nil || len(res.Warnings) > 0 {
+		t.Fatalf("build from the cache without Node.js: %v %v", err, res.Warnings)
+	}
+	if readOut(t, opts, "/ru/report/report-ru.pdf") != first {
+		t.Error("the PDF from the cache differs from the one typeset")
+	}
+}
