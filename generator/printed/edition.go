@@ -205,19 +205,20 @@ func emblemFile() file {
 	return file{Path: emblemPath, Data: []byte(emblem.SVG(48, ""))}
 }
 
-// pictureFormat returns the extension of a picture Typst can print (PNG,
-// JPEG, GIF, WebP), read from its first bytes; false for any other
-// file, and for a picture larger than content.MaxPicturePixels.
-func pictureFormat(data []byte) (string, bool) {
+// pictureFormat returns the extension and the width in pixels of a
+// picture Typst can print (PNG, JPEG, GIF, WebP), read from its first
+// bytes; false for any other file, and for a picture larger than
+// content.MaxPicturePixels.
+func pictureFormat(data []byte) (ext string, width int, ok bool) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || int64(cfg.Width)*int64(cfg.Height) > content.MaxPicturePixels {
-		return "", false
+	if err != nil || cfg.Width < 1 || int64(cfg.Width)*int64(cfg.Height) > content.MaxPicturePixels {
+		return "", 0, false
 	}
 	switch format {
 	case "png", "gif", "webp":
-		return format, true
+		return format, cfg.Width, true
 	case "jpeg":
-		return "jpg", true
+		return "jpg", cfg.Width, true
 	}
-	return "", false
+	return "", 0, false
 }

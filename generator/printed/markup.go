@@ -333,13 +333,15 @@ func onlyBacklinks(n ast.Node) bool {
 // when it is one. A picture that cannot be printed (an SVG, a file
 // elsewhere on the web) leaves its description in brackets.
 func (w *markup) figure(img *ast.Image, link string) {
-	path, ok := w.picture(img)
+	path, width, ok := w.picture(img)
 	alt := altText(img, w.src)
 	if !ok {
 		w.write("#par[", escapeText("["+w.printable(alt, w.offset(img, nil))+"]"), "]")
 		return
 	}
-	pic := "image(" + quote(path) + ", alt: " + quote(alt) + ")"
+	// At PictureDPI, or the column's width where that is narrower.
+	pic := "layout(size => image(" + quote(path) + ", alt: " + quote(alt) +
+		", width: calc.min(size.width, " + strconv.FormatFloat(width, 'f', 2, 64) + "mm)))"
 	if link != "" {
 		pic = "link(" + quote(w.href(link)) + ", " + pic + ")"
 	}
@@ -353,7 +355,7 @@ func (w *markup) figure(img *ast.Image, link string) {
 // image writes a picture within a line of text, at the height of the
 // text, or its description in brackets.
 func (w *markup) image(img *ast.Image, link string) {
-	path, ok := w.picture(img)
+	path, _, ok := w.picture(img)
 	alt := altText(img, w.src)
 	if !ok {
 		w.write(escapeText("[" + w.printable(alt, w.offset(img, nil)) + "]"))
@@ -421,23 +423,28 @@ func code(s string) string {
 }
 
 // picture adds an image's file to the document's files and returns its
-// path there; false when it cannot be printed.
-func (w *markup) picture(img *ast.Image) (string, bool) {
+// path there and its width at PictureDPI in millimetres; false when it
+// cannot be printed.
+func (w *markup) picture(img *ast.Image) (string, float64, bool) {
 	if w.meta.Image == nil {
-		return "", false
+		return "", 0, false
 	}
 	data, ok := w.meta.Image(string(img.Destination))
 	if !ok {
-		return "", false
+		return "", 0, false
 	}
-	ext, ok := pictureFormat(data)
+	ext, width, ok := pictureFormat(data)
 	if !ok {
-		return "", false
+		return "", 0, false
 	}
 	path := "/images/" + w.label + "-" + strconv.Itoa(len(*w.images)+1) + "." + ext
 	*w.images = append(*w.images, file{Path: path, Data: data})
-	return path, true
+	return path, float64(width) * 25.4 / PictureDPI, true
 }
+
+// PictureDPI is the resolution pictures are printed at, or lower where
+// the column is narrower: a picture 600 pixels wide is 101.6 mm wide.
+const PictureDPI = 150
 
 // href makes a link destination from the body absolute: a site path gets
 // the site's address, a #heading the page's, and non-ASCII characters are
