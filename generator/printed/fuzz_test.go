@@ -29,6 +29,8 @@ var hostile = []string{
 	"\u2028line\u2029sep\u0085 \u00a0nbsp \u200bzw \ufeffbom \x01\x02\x1f",
 	"- [ ] task\n- [x] done #x\n\n~~strike ]~~\n",
 	"1) one\n2) two\n\n10. ten\n11. eleven\n\n0. zero\n",
+	"Text with ![an inline picture](p.png) inside, [![a linked picture](p.png)](https://e.org/) and ![](p.png).\n\n[![alone, linked](p.png \"caption\")](x.md)\n",
+	"| head | ![in a cell](p.png) |\n|---|---|\n| note[^n] | `code` |\n\n[^n]: A note in a table.\n",
 }
 
 // markdownSeeds returns the hostile bodies and the inputs of the Markdown

@@ -331,7 +331,9 @@ func onlyBacklinks(n ast.Node) bool {
 // figure writes a picture of the body as a figure with its description
 // as the alternative text and its title as the caption, inside a link
 // when it is one. A picture that cannot be printed (an SVG, a file
-// elsewhere on the web) leaves its description in brackets.
+// elsewhere on the web) leaves its description in brackets. One without
+// a description, which PDF/UA refuses and the build reports as a mistake
+// before it typesets, is set as decoration (an artifact) here.
 func (w *markup) figure(img *ast.Image, link string) {
 	path, width, ok := w.picture(img)
 	alt := altText(img, w.src)
@@ -344,6 +346,9 @@ func (w *markup) figure(img *ast.Image, link string) {
 		", width: calc.min(size.width, " + strconv.FormatFloat(width, 'f', 2, 64) + "mm)))"
 	if link != "" {
 		pic = "link(" + quote(w.href(link)) + ", " + pic + ")"
+	}
+	if strings.TrimSpace(alt) == "" {
+		pic = "pdf.artifact(" + pic + ")"
 	}
 	w.write("#figure(", pic)
 	if len(img.Title) > 0 {
@@ -361,7 +366,11 @@ func (w *markup) image(img *ast.Image, link string) {
 		w.write(escapeText("[" + w.printable(alt, w.offset(img, nil)) + "]"))
 		return
 	}
-	w.write("#box(height: 1em, image(", quote(path), ", alt: ", quote(alt), "))")
+	pic := "image(" + quote(path) + ", alt: " + quote(alt) + ")"
+	if strings.TrimSpace(alt) == "" {
+		pic = "pdf.artifact(" + pic + ")"
+	}
+	w.write("#box(height: 1em, ", pic, ")")
 }
 
 // printable returns text with the characters that the fonts lack
