@@ -187,6 +187,7 @@ func TestNoPrintEditions(t *testing.T) {
 // A file of the bundle where the build would write the brief's PDF is an
 // error.
 func TestPrintEditionClash(t *testing.T) {
+	needTypst(t)
 	dir := t.TempDir()
 	writeSite(t, dir, []byte(printSite))
 	if err := os.WriteFile(filepath.Join(dir, "content/briefs/01-first/01-first-en.pdf"), corpus.PDF(1), 0o644); err != nil {
