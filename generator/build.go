@@ -50,7 +50,9 @@ type Options struct {
 	Search bool
 	// PDF typesets the print editions: a PDF of every brief in each of its
 	// languages (unless the brief names its own with download:) and of the
-	// report (package printed).
+	// report (package printed), with Typst, installing the pinned Node
+	// tools first when they are missing (see preparePrint for a machine
+	// without Node.js).
 	PDF bool
 	// Timings, when not nil, receives the time each step of a build took.
 	Timings io.Writer
@@ -118,9 +120,19 @@ func Build(opts Options) (Result, error) {
 			return 0, err
 		}})
 	}
+	var typst string
+	if opts.PDF {
+		start = append(start, step{name: "print tools", do: func() (_ int, err error) {
+			typst, err = preparePrint(&opts, problems) // may turn the PDFs off
+			return 0, err
+		}})
+	}
 	start = append(start,
 		step{name: "load", do: func() (_ int, err error) {
 			b, err = load(opts, problems)
+			if b != nil {
+				b.typst = typst
+			}
 			return 0, err
 		}},
 		step{name: "output folder", do: func() (_ int, err error) {
@@ -144,6 +156,9 @@ func Build(opts Options) (Result, error) {
 	b.dropBodies = true
 	steps := b.steps(out)
 	steps = append(steps, step{name: "write", do: func() (int, error) {
+		if b.fatal != nil {
+			return 0, b.fatal
+		}
 		if err := problems.Err(); err != nil {
 			return 0, err
 		}
@@ -317,6 +332,12 @@ type builder struct {
 	drafts []string
 	// editions are the PDFs offered for download, made or supplied.
 	editions *editions
+	// typst is the folder of the Typst compiler's npm package, which
+	// typesets the print editions (see preparePrint).
+	typst string
+	// fatal fails the build as a whole: a build for publishing that
+	// cannot typeset its PDFs (see noPrint).
+	fatal error
 	// social holds the social preview image each page names, by site path.
 	social   map[string]view.SocialImage
 	out      sink

@@ -53,7 +53,7 @@ func templateFuncs(b *builder) template.FuncMap {
 		"study":  b.studyCount,
 		"join":   strings.Join,
 		"downloads": func(L *locale.Locale, dl []view.Download) view.DownloadList {
-			return view.DownloadList{L: L, Downloads: dl}
+			return view.DownloadList{L: L, Downloads: dl, PDF: b.opts.PDF}
 		},
 		"when": func(L *locale.Locale, ev *content.Event) view.EventTime {
 			return view.EventTime{L: L, Event: ev}

@@ -1,9 +1,12 @@
 package generator
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
@@ -12,7 +15,7 @@ import (
 	"ndpc/generator/diag"
 	"ndpc/generator/locale"
 	"ndpc/generator/markdown"
-	"ndpc/generator/parallel"
+	"ndpc/generator/nodetools"
 	"ndpc/generator/printed"
 	"ndpc/generator/view"
 )
@@ -78,10 +81,11 @@ func reportPDF(lang content.Lang) string {
 const maxCountedPDF = 256 << 20
 
 // printEditions counts the pages of the briefs' own PDFs and, when the
-// build makes print editions, typesets the others and the report, on
-// every core, and writes them. With a cache folder, a PDF whose content
-// and program have not changed since an earlier build is taken from it;
-// what no build has used for 30 days is removed.
+// build makes print editions, typesets the others and the report with
+// Typst, all in one Node.js process (package printed), and writes them.
+// With a cache folder, a PDF whose document, templates and compiler have
+// not changed since an earlier build is taken from it; what no build has
+// used for 30 days is removed.
 func (b *builder) printEditions() *editions {
 	e := &editions{briefs: map[*content.Page]edition{}, report: map[content.Lang]edition{}, pages: map[string]int{}}
 	for _, lang := range content.Langs {
@@ -96,6 +100,7 @@ func (b *builder) printEditions() *editions {
 			}
 		}
 	}
+	b.checkPrintedPictures()
 	if !b.opts.PDF {
 		return e
 	}
@@ -105,9 +110,9 @@ func (b *builder) printEditions() *editions {
 		brief *content.Page // nil for the report
 		lang  content.Lang
 		where string // the file problems name
-		pub   func() printed.Publication
 	}
 	var tasks []task
+	var pubs []printed.Publication
 	published := map[string]bool{}
 	for _, f := range b.site.Files {
 		for _, u := range b.site.FileURLs(f) {
@@ -124,38 +129,47 @@ func (b *builder) printEditions() *editions {
 				b.problems.Errorf(br.Path, 0, 0, "the bundle has a file %s where the build writes the brief's PDF: name it in download: to offer it instead, or rename it", url[len(br.URL()):])
 				continue
 			}
-			tasks = append(tasks, task{url: url, brief: br.Page, lang: lang, where: br.Path,
-				pub: func() printed.Publication { return b.briefEdition(br) }})
+			tasks = append(tasks, task{url: url, brief: br.Page, lang: lang, where: br.Path})
+			pubs = append(pubs, b.briefEdition(br))
 		}
 		if chapters := b.site.Chapters[lang]; len(chapters) > 0 {
-			tasks = append(tasks, task{url: reportPDF(lang), lang: lang, where: chapters[0].Path,
-				pub: func() printed.Publication { return b.reportEdition(lang) }})
+			tasks = append(tasks, task{url: reportPDF(lang), lang: lang, where: chapters[0].Path})
+			pubs = append(pubs, b.reportEdition(lang))
 		}
 	}
-	made := make([]edition, len(tasks))
-	parallel.Each(len(tasks), func(i int) {
-		t := tasks[i]
-		ed, _, err := printed.Cached(b.opts.PDFCache, t.pub())
-		if err != nil {
-			b.problems.Errorf(t.where, 0, 0, "cannot typeset the PDF %s: %v", t.url, err)
-			return
-		}
-		if b.publishRaw(t.url, ed.PDF) {
-			made[i] = edition{URL: t.url, Size: int64(len(ed.PDF)), Pages: ed.Pages}
-		}
-	})
-	if b.opts.PDFCache != "" {
-		printed.PruneCache(b.opts.PDFCache, 30*24*time.Hour)
+	if len(pubs) == 0 {
+		return e
+	}
+	if b.problems.HasErrors() { // the build fails: typeset nothing
+		return e
+	}
+	ts := printed.Typesetter{Module: b.typst, Templates: filepath.Join(b.opts.Templates, "print"), Cache: b.opts.PDFCache}
+	eds, errs, err := ts.Typeset(pubs)
+	if errors.Is(err, nodetools.ErrNoNode) { // Node.js went missing since the compiler was installed
+		b.fatal = noPrint(&b.opts, b.problems, err)
+		return e
+	}
+	if err != nil {
+		b.problems.Errorf(tasks[0].where, 0, 0, "cannot typeset the PDFs: %v", err)
+		return e
 	}
 	for i, t := range tasks {
-		if made[i].URL == "" {
+		if errs[i] != nil {
+			b.problems.Errorf(t.where, 0, 0, "cannot typeset the PDF %s: %v", t.url, errs[i])
 			continue
 		}
-		if t.brief == nil {
-			e.report[t.lang] = made[i]
-		} else {
-			e.briefs[t.brief] = made[i]
+		if !b.publishRaw(t.url, eds[i].PDF) {
+			continue
 		}
+		ed := edition{URL: t.url, Size: int64(len(eds[i].PDF)), Pages: eds[i].Pages}
+		if t.brief == nil {
+			e.report[t.lang] = ed
+		} else {
+			e.briefs[t.brief] = ed
+		}
+	}
+	if b.opts.PDFCache != "" {
+		printed.PruneCache(b.opts.PDFCache, 30*24*time.Hour)
 	}
 	return e
 }
@@ -173,6 +187,46 @@ func (b *builder) printMeta(lang content.Lang, title, summary, url string) print
 	return m
 }
 
+// checkPrintedPictures reports every picture without a description in
+// the pages the print editions are made from (the briefs without their
+// editors' PDF, the report's chapters): a tagged PDF (PDF/UA) needs the
+// alternative text of every figure, as readers who cannot see it do.
+// ndpc check and --pdf=false report them too, so that an editor learns
+// of them before the PDFs are made.
+func (b *builder) checkPrintedPictures() {
+	var pages []*content.Page
+	for _, lang := range content.Langs {
+		for _, br := range b.site.Briefs[lang] {
+			if br.Download == "" {
+				pages = append(pages, br.Page)
+			}
+		}
+		for _, ch := range b.site.Chapters[lang] {
+			pages = append(pages, ch.Page)
+		}
+	}
+	for _, p := range pages {
+		body, err := b.site.Body(p)
+		if err != nil { // reported when the page is rendered
+			continue
+		}
+		in := markdown.Input{Source: body, Lang: string(p.Lang), Path: p.Path, LineOffset: p.BodyLine}
+		doc, err := b.md.Parse(in, &diag.List{})
+		if err != nil {
+			continue
+		}
+		_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			img, ok := n.(*ast.Image)
+			if !ok || !entering || strings.TrimSpace(printed.AltText(img, doc.Source)) != "" {
+				return ast.WalkContinue, nil
+			}
+			line, col := in.Position(img, img.Destination)
+			b.problems.Errorf(p.Path, line, col, "the picture %s has no description, which its PDF needs for readers who cannot see it: write one between the brackets, ![a short description of the picture](%s)", img.Destination, img.Destination)
+			return ast.WalkSkipChildren, nil
+		})
+	}
+}
+
 // printBody parses a page's body as its web page does, links resolved;
 // problems in it are reported when the page is rendered.
 func (b *builder) printBody(p *content.Page) printed.Body {
@@ -186,16 +240,46 @@ func (b *builder) printBody(p *content.Page) printed.Body {
 	if err != nil { // a language without a configuration: an empty body
 		return printed.Body{Root: ast.NewDocument(), Path: p.URL()}
 	}
-	return printed.Body{Root: doc.Root, Source: doc.Source, Path: p.URL()}
+	in := markdown.Input{Source: body, LineOffset: p.BodyLine}
+	return printed.Body{Root: doc.Root, Source: doc.Source, Path: p.URL(), Unprintable: func(offset int, chars string) {
+		line, col := in.PositionAt(offset)
+		b.problems.Warnf(p.Path, line, col, "%s", unprintable(chars))
+	}}
+}
+
+// printable returns a field's text as its PDF shows it, the characters
+// that the PDF's fonts lack replaced, with a warning for each at the
+// field's line.
+func (b *builder) printable(p *content.Page, field, text string) string {
+	out, missing := printed.Printables(text)
+	for _, run := range missing {
+		b.problems.Warnf(p.Path, p.FieldLine(field), 1, "%s: %s", field, unprintable(run.Text))
+	}
+	return out
+}
+
+// unprintable says that the PDFs cannot show some characters.
+func unprintable(chars string) string {
+	var codes []string
+	for _, r := range chars {
+		codes = append(codes, fmt.Sprintf("U+%04X", r))
+	}
+	what, be, it := "the character", "is", "it"
+	if len(codes) > 1 {
+		what, be, it = "the characters", "are", "them"
+	}
+	return fmt.Sprintf("%s %q (%s) %s not in the fonts of the PDFs, which print %q instead: write %s another way, or add %s to the fonts as generator/printed/fonts/README.md says",
+		what, chars, strings.Join(codes, " "), be, string(printed.Replacement), it, it)
 }
 
 // briefEdition is what a brief's PDF shows.
 func (b *builder) briefEdition(br *content.Brief) printed.Brief {
 	L := b.locales[br.Lang]
-	m := b.printMeta(br.Lang, br.Title, br.Summary, br.URL())
+	title, summary := b.printable(br.Page, "title", br.Title), b.printable(br.Page, "summary", br.Summary)
+	m := b.printMeta(br.Lang, title, summary, br.URL())
 	m.Date = br.Date
 	number := L.Text("briefs.number")
-	return printed.Brief{Meta: m, Kicker: number + strconv.Itoa(br.Number), Dateline: L.Date(br.Date), Summary: br.Summary, Body: b.printBody(br.Page)}
+	return printed.Brief{Meta: m, Kicker: number + strconv.Itoa(br.Number), Dateline: L.Date(br.Date), Summary: summary, Body: b.printBody(br.Page)}
 }
 
 // reportEdition is what the report's PDF in a language shows: the report
@@ -205,7 +289,7 @@ func (b *builder) reportEdition(lang content.Lang) printed.Report {
 	heading := L.Text("report.title")
 	summary := ""
 	if sec := b.site.Sections[lang][content.SectionReport]; sec != nil {
-		heading, summary = sec.Title, sec.Summary
+		heading, summary = b.printable(sec, "title", sec.Title), b.printable(sec, "summary", sec.Summary)
 	}
 	site := L.Text("site.title")
 	m := b.printMeta(lang, heading+" · "+site, summary, content.URLFor(lang, content.SectionReport, ""))
@@ -214,7 +298,7 @@ func (b *builder) reportEdition(lang content.Lang) printed.Report {
 	r := printed.Report{Meta: m, Publication: site, Heading: heading, Summary: summary}
 	r.Dateline = L.Issued(issued.Year, issued.Month, issued.Day, true)
 	for _, ch := range b.site.Chapters[lang] {
-		r.Chapters = append(r.Chapters, printed.Chapter{Title: ch.Title, Summary: ch.Summary, Body: b.printBody(ch.Page)})
+		r.Chapters = append(r.Chapters, printed.Chapter{Title: b.printable(ch.Page, "title", ch.Title), Summary: b.printable(ch.Page, "summary", ch.Summary), Body: b.printBody(ch.Page)})
 	}
 	return r
 }

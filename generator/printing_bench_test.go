@@ -69,6 +69,9 @@ func BenchmarkPrintStep(b *testing.B) {
 				}
 				bl := loadBench(b, opts)
 				bl.out = discard{}
+				if bl.typst, err = findTypst(&opts); err != nil {
+					b.Skipf("the print editions cannot be typeset: %v", err)
+				}
 				if mode == "cached" {
 					bl.printEditions()
 				}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	stdhtml "html"
 	"net/url"
@@ -9,11 +10,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"ndpc/generator/corpus"
+	"ndpc/generator/internal/pdfcheck"
 	"ndpc/generator/markdown"
+	"ndpc/generator/nodetools"
 	"ndpc/generator/printed"
 )
 
@@ -87,6 +91,9 @@ weight: 1
 
 func buildPrintSite(t *testing.T, pdf bool) Options {
 	t.Helper()
+	if pdf {
+		needTypst(t)
+	}
 	dir := t.TempDir()
 	writeSite(t, dir, []byte(printSite))
 	if err := os.WriteFile(filepath.Join(dir, "content/briefs/02-second/second-en.pdf"), corpus.PDF(3), 0o644); err != nil {
@@ -180,6 +187,7 @@ func TestNoPrintEditions(t *testing.T) {
 // A file of the bundle where the build would write the brief's PDF is an
 // error.
 func TestPrintEditionClash(t *testing.T) {
+	needTypst(t)
 	dir := t.TempDir()
 	writeSite(t, dir, []byte(printSite))
 	if err := os.WriteFile(filepath.Join(dir, "content/briefs/01-first/01-first-en.pdf"), corpus.PDF(1), 0o644); err != nil {
@@ -192,6 +200,35 @@ func TestPrintEditionClash(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("build error %v, want %q", err, want)
 	}
+}
+
+// needTypst skips a test that needs PDFs typeset on a machine without
+// Node.js (the build installs the Typst compiler itself where there is
+// one), or fails it when CI is set.
+func needTypst(t *testing.T) {
+	t.Helper()
+	if err := nodetools.HaveNode(); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("the print editions cannot be typeset: %v", err)
+		}
+		t.Skipf("the print editions cannot be typeset: %v (install Node.js 18 or newer)", err)
+	}
+}
+
+// pdfText returns the text of a PDF file's pages first to last (0: all)
+// as a reader copying it gets it: in reading order, lines joined, words
+// that Typst hyphenated (a soft hyphen at a line's end) whole again, and
+// a hyphen of the text at a line's end kept.
+func pdfText(t *testing.T, file string, first, last int) string {
+	t.Helper()
+	args := []string{"-enc", "UTF-8", "-raw"}
+	if first > 0 {
+		args = append(args, "-f", strconv.Itoa(first), "-l", strconv.Itoa(last))
+	}
+	s := poppler(t, "pdftotext", append(args, file, "-")...)
+	s = strings.ReplaceAll(s, "\u00ad\n", "")
+	s = strings.ReplaceAll(s, "-\n", "-")
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // poppler runs a poppler-utils command on a PDF file and returns what it
@@ -226,7 +263,49 @@ var (
 // back: pages, title, language, the text of the briefs verbatim, the
 // report's contents, and every link of the web page.
 func TestRealPrintEditions(t *testing.T) {
+	needTypst(t)
 	out := buildReal(t)
+	// Every PDF is tagged PDF/UA-1 with its title and language, its fonts
+	// named subsets, its structure in reading order; a second build
+	// writes the same bytes.
+	again := buildReal(t)
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*", "*", "*.pdf"))
+	more, _ := filepath.Glob(filepath.Join(out, "*", "*", "*", "*.pdf"))
+	if pdfs = append(pdfs, more...); len(pdfs) != 6 {
+		t.Fatalf("%d PDFs, want 6: %v", len(pdfs), pdfs)
+	}
+	for _, file := range pdfs {
+		rel, _ := filepath.Rel(out, file)
+		pdf := []byte(readFile(t, file))
+		if second := readFile(t, filepath.Join(again, rel)); second != string(pdf) {
+			t.Errorf("%s differs between two builds", rel)
+		}
+		lang := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
+		info, err := pdfcheck.Info(file)
+		if err != nil {
+			poppler(t, "pdfinfo", file) // skips without poppler
+			t.Fatal(err)
+		}
+		problems, err := pdfcheck.Accessible(file, pdf, info["Title"], lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			t.Errorf("%s: %s", rel, p)
+		}
+		roles, err := pdfcheck.Structure(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"Document", "H1", "P", "H2", "P", "L", "LI", "Lbl", "LBody", "Link"}
+		if strings.Contains(rel, "report") {
+			want = []string{"Document", "H1", "TOC", "TOCI", "Link", "H1", "P", "H2", "P", "Link", "H1", "H2", "P"}
+		}
+		if missing := pdfcheck.InOrder(roles, want); missing != "" {
+			t.Errorf("%s: the structure lacks %s in the order %v:\n%v", rel, missing, want, roles)
+		}
+	}
+
 	repo, _ := filepath.Abs("..")
 	sources, _ := filepath.Glob(filepath.Join(repo, "content/briefs/*/index.*.md"))
 	if len(sources) < 4 {
@@ -261,7 +340,7 @@ func TestRealPrintEditions(t *testing.T) {
 				break
 			}
 		}
-		text := strings.Join(strings.Fields(strings.ReplaceAll(poppler(t, "pdftotext", "-enc", "UTF-8", file, "-"), "-\n", "-")), " ")
+		text := pdfText(t, file, 0, 0)
 		if len(sentence) < 40 || !strings.Contains(text, sentence) {
 			t.Errorf("%s lacks the sentence %q:\n%s", file, sentence, text)
 		}
@@ -305,7 +384,7 @@ func TestRealPrintEditions(t *testing.T) {
 		for _, ch := range chapters {
 			data, _ := os.ReadFile(ch)
 			title := regexp.QuoteMeta(string(frontTitle.FindSubmatch(data)[1]))
-			if !regexp.MustCompile(`(?m)^\s*\d+\s+` + title + `\s+\d+$`).MatchString(toc) {
+			if !regexp.MustCompile(`(?m)^\s*\d+\s+` + title + `[\s.]+\x{2060}?\d+$`).MatchString(toc) {
 				t.Errorf("the contents of %s do not list %s with its page:\n%s", file, title, toc)
 			}
 		}
@@ -325,6 +404,7 @@ func readFile(t *testing.T, name string) string {
 // typesets carries the European Union's funding statement and disclaimer
 // in the edition's language.
 func TestPrintEditionsShowEUFunding(t *testing.T) {
+	needTypst(t)
 	out := buildReal(t)
 	want := map[string][]string{
 		"en": {"Funded by the European Union", "sole responsibility of their"},
@@ -339,11 +419,127 @@ func TestPrintEditionsShowEUFunding(t *testing.T) {
 	for _, pdf := range pdfs {
 		rel, _ := filepath.Rel(out, pdf)
 		lang := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
-		first := strings.Join(strings.Fields(poppler(t, "pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", pdf, "-")), " ")
+		first := pdfText(t, pdf, 1, 1)
 		for _, s := range want[lang] {
 			if !strings.Contains(first, s) {
 				t.Errorf("%s: the first page lacks %q", rel, s)
 			}
 		}
+	}
+}
+
+// TestPrintWithoutNode: on a machine without Node.js a build makes the
+// whole site with one warning, and its brief and report pages say that
+// this build has no PDFs instead of offering them; where the build
+// publishes (CI or NETLIFY set), it fails instead and leaves no output.
+func TestPrintWithoutNode(t *testing.T) {
+	// installed: the compiler is in .tools, Node.js is not (the build finds
+	// out when it has PDFs to typeset); else neither is (a fresh clone).
+	build := func(t *testing.T, ci, netlify string, installed bool) (Options, Result, error) {
+		dir := t.TempDir()
+		writeSite(t, dir, []byte(printSite))
+		if err := os.WriteFile(filepath.Join(dir, "content/briefs/02-second/second-en.pdf"), corpus.PDF(3), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		opts := siteOptions(t, dir)
+		opts.PDF = true
+		if !installed { // .tools as in a fresh clone: nothing in node_modules
+			repo := filepath.Dir(opts.Templates)
+			if err := os.MkdirAll(".tools", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []string{"package.json", "package-lock.json"} {
+				data, err := os.ReadFile(filepath.Join(repo, ".tools", f))
+				if err == nil {
+					err = os.WriteFile(filepath.Join(".tools", f), data, 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		t.Setenv("PATH", "")
+		t.Setenv("CI", ci)
+		t.Setenv("NETLIFY", netlify)
+		res, err := Build(opts)
+		return opts, res, err
+	}
+	for _, installed := range []bool{false, true} {
+		t.Run(fmt.Sprintf("compiler installed=%v", installed), func(t *testing.T) { testPrintWithoutNode(t, build, installed) })
+	}
+}
+
+func testPrintWithoutNode(t *testing.T, build func(t *testing.T, ci, netlify string, installed bool) (Options, Result, error), installed bool) {
+	t.Run("editor's machine", func(t *testing.T) {
+		opts, res, err := build(t, "", "", installed)
+		if err != nil {
+			t.Fatalf("build without Node.js: %v", err)
+		}
+		if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Message, "without the PDFs") ||
+			!strings.Contains(res.Warnings[0].Message, "Node.js") || !strings.Contains(res.Warnings[0].Message, "--pdf=false") {
+			t.Errorf("warnings = %v, want one that names Node.js and --pdf=false", res.Warnings)
+		}
+		pdfs, _ := filepath.Glob(filepath.Join(opts.Out, "*/*/*/*.pdf"))
+		for _, p := range pdfs {
+			if !strings.HasSuffix(p, "second-en.pdf") {
+				t.Errorf("a PDF was written: %s", p)
+			}
+		}
+		for page, want := range map[string]string{
+			"/en/briefs/01-first/":  "This copy of the site was built without its PDF editions.",
+			"/ru/briefs/01-first/":  "Эта копия сайта собрана без\u00a0PDF-версий.",
+			"/en/report/":           "This copy of the site was built without its PDF editions.",
+			"/ru/report/":           "Эта копия сайта собрана без\u00a0PDF-версий.",
+			"/en/briefs/02-second/": `href="/en/briefs/02-second/second-en.pdf"`,
+		} {
+			html := readOut(t, opts, page)
+			if !strings.Contains(html, want) {
+				t.Errorf("%s does not say %q", page, want)
+			}
+			if strings.Contains(html, "01-first-en.pdf") || strings.Contains(html, "report-en.pdf") {
+				t.Errorf("%s offers a PDF that was not made", page)
+			}
+		}
+	})
+	for _, env := range []string{"CI", "NETLIFY"} {
+		t.Run(env, func(t *testing.T) {
+			ci, netlify := "true", ""
+			if env == "NETLIFY" {
+				ci, netlify = "", "true"
+			}
+			opts, _, err := build(t, ci, netlify, installed)
+			if !errors.Is(err, errNoPrintEditions) || !strings.Contains(err.Error(), "("+env+"=true)") || !strings.Contains(err.Error(), "--pdf=false") {
+				t.Errorf("err = %v", err)
+			}
+			if _, err := os.Stat(opts.Out); !os.IsNotExist(err) {
+				t.Error("a site without its PDFs was published")
+			}
+		})
+	}
+}
+
+// TestPrintFromCacheWithoutNode: once a build has typeset the PDFs, a
+// build of the same content takes them from the cache, byte for byte,
+// and needs no Node.js for it: no warning.
+func TestPrintFromCacheWithoutNode(t *testing.T) {
+	needTypst(t)
+	dir := t.TempDir()
+	writeSite(t, dir, []byte(printSite))
+	if err := os.WriteFile(filepath.Join(dir, "content/briefs/02-second/second-en.pdf"), corpus.PDF(3), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := siteOptions(t, dir)
+	opts.PDF, opts.PDFCache = true, filepath.Join(dir, ".cache", "pdf")
+	if _, err := Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	first := readOut(t, opts, "/ru/report/report-ru.pdf")
+	t.Setenv("PATH", "")
+	res, err := Build(opts)
+	if err != nil || len(res.Warnings) > 0 {
+		t.Fatalf("build from the cache without Node.js: %v %v", err, res.Warnings)
+	}
+	if readOut(t, opts, "/ru/report/report-ru.pdf") != first {
+		t.Error("the PDF from the cache differs from the one typeset")
 	}
 }

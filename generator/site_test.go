@@ -170,7 +170,7 @@ func TestCheckFindings(t *testing.T) {
 // TestPublished builds each site in testdata/published, which must build
 // without errors, and compares its output with every section named
 // "published PATH" (a site path: /en/events/, /en/feed.xml; for a PDF,
-// its text as pdftotext reads it): each line of the section must occur in
+// its text as pdftotext -raw reads it, in reading order): each line of the section must occur in
 // the file, after the previous line's match; a line "! text" says that
 // text occurs nowhere in it. In these lines \u00a0 stands for a no-break
 // space, \n for a line's end and \r for a carriage return. A "want" section lists the warnings.
@@ -181,6 +181,9 @@ func TestPublished(t *testing.T) {
 		opts := siteOptions(t, dir)
 		for name := range extra {
 			opts.PDF = opts.PDF || strings.HasSuffix(name, ".pdf")
+		}
+		if opts.PDF {
+			needTypst(t)
 		}
 		res, err := Build(opts)
 		if err != nil {
@@ -196,7 +199,7 @@ func TestPublished(t *testing.T) {
 			}
 			var got string
 			if strings.HasSuffix(sitePath, ".pdf") {
-				got = poppler(t, "pdftotext", "-enc", "UTF-8", filepath.Join(opts.Out, filepath.FromSlash(sitePath)), "-")
+				got = poppler(t, "pdftotext", "-enc", "UTF-8", "-raw", filepath.Join(opts.Out, filepath.FromSlash(sitePath)), "-")
 			} else {
 				got = readOut(t, opts, sitePath)
 			}

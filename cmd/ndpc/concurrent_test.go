@@ -15,6 +15,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"ndpc/generator/corpus"
+	"ndpc/generator/nodetools"
 	"ndpc/generator/output"
 )
 
@@ -159,7 +160,7 @@ func TestConcurrentBuilds(t *testing.T) {
 			t.Errorf("left in the cache: %s", e.Name())
 		}
 	}
-	if pdfs == 0 {
+	if pdfs == 0 && nodetools.HaveNode() == nil { // without Node.js no PDFs are made
 		t.Error("the builds cached no print edition")
 	}
 }

@@ -278,6 +278,14 @@ func (in Input) report(n ast.Node, dest []byte, problems *diag.List, msg string)
 	in.at(n, dest, func(line, col int) { problems.Errorf(in.Path, line, col, "%s", msg) })
 }
 
+// Position returns the file line and column where an inline node's
+// destination dest is written, or, without it, where the node's text
+// starts.
+func (in Input) Position(n ast.Node, dest []byte) (line, col int) {
+	in.at(n, dest, func(l, c int) { line, col = l, c })
+	return line, col
+}
+
 // at calls fn with the file line and column of a destination.
 func (in Input) at(n ast.Node, dest []byte, fn func(line, col int)) {
 	off := startOffset(n, in.Source)
@@ -285,10 +293,17 @@ func (in Input) at(n ast.Node, dest []byte, fn func(line, col int)) {
 	if i := bytes.Index(in.Source[off:], dest); i >= 0 && len(dest) > 0 {
 		pos = off + i
 	}
-	line := bytes.Count(in.Source[:pos], []byte("\n")) + 1
-	lineStart := bytes.LastIndexByte(in.Source[:pos], '\n') + 1
-	col := utf8.RuneCount(in.Source[lineStart:pos]) + 1
-	fn(in.LineOffset+line, col)
+	fn(in.PositionAt(pos))
+}
+
+// PositionAt returns the file line and column of a byte offset of
+// in.Source.
+func (in Input) PositionAt(offset int) (line, col int) {
+	offset = max(0, min(offset, len(in.Source)))
+	line = bytes.Count(in.Source[:offset], []byte("\n")) + 1
+	lineStart := bytes.LastIndexByte(in.Source[:offset], '\n') + 1
+	col = utf8.RuneCount(in.Source[lineStart:offset]) + 1
+	return in.LineOffset + line, col
 }
 
 // startOffset returns the source offset where an inline node's text

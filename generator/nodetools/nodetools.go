@@ -1,7 +1,8 @@
 // Package nodetools finds, and installs when they are missing, the Node.js
 // tools that a build runs: the packages that the repository's
 // .tools/package.json names under "dependencies" (Pagefind, which makes
-// the search index), at the exact versions of .tools/package-lock.json.
+// the search index, and the Typst compiler, which typesets the print
+// editions), at the exact versions of .tools/package-lock.json.
 //
 // A build calls Ensure once. When every package is in .tools/node_modules
 // at the version of the lock file, it does nothing; otherwise it runs
@@ -26,6 +27,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -132,8 +134,26 @@ func (t Tools) Ensure(log io.Writer) error {
 const MinNode = 18
 
 // HaveNode returns a wrapped ErrNoNode when node or npm is not on the
-// PATH, or node is older than MinNode.
+// PATH, or node is older than MinNode. It asks node for its version once
+// per PATH.
 func HaveNode() error {
+	path := os.Getenv("PATH")
+	haveNode.Lock()
+	defer haveNode.Unlock()
+	if err, ok := haveNode.byPath[path]; ok {
+		return err
+	}
+	err := haveNodeNow()
+	haveNode.byPath[path] = err
+	return err
+}
+
+var haveNode = struct {
+	sync.Mutex
+	byPath map[string]error
+}{byPath: map[string]error{}}
+
+func haveNodeNow() error {
 	for _, cmd := range []string{"node", "npm"} {
 		if _, err := exec.LookPath(cmd); err != nil {
 			return fmt.Errorf("%w (no %s on the PATH)", ErrNoNode, cmd)

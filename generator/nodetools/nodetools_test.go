@@ -161,3 +161,52 @@ func TestEnsureWithOldNode(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestRepositoryLock: the repository's .tools pins Pagefind and the Typst
+// compiler as what a build installs, and its lock file holds every
+// platform's prebuilt package of each (an optional dependency), with the
+// version and checksum npm ci installs, so that npm ci accepts the lock
+// on Linux, macOS and Windows alike.
+func TestRepositoryLock(t *testing.T) {
+	var manifest struct {
+		Dependencies map[string]string `json:"dependencies"`
+	}
+	if err := readJSON("../../.tools/package.json", &manifest); err != nil {
+		t.Fatal(err)
+	}
+	for name, version := range map[string]string{"pagefind": "1.6.0", "@myriaddreamin/typst-ts-node-compiler": "0.7.0"} {
+		if manifest.Dependencies[name] != version {
+			t.Errorf("package.json pins %s at %q, want %s among the dependencies", name, manifest.Dependencies[name], version)
+		}
+	}
+	type entry struct {
+		Version              string            `json:"version"`
+		Integrity            string            `json:"integrity"`
+		OS                   []string          `json:"os"`
+		OptionalDependencies map[string]string `json:"optionalDependencies"`
+	}
+	var lock struct {
+		Packages map[string]entry `json:"packages"`
+	}
+	if err := readJSON("../../.tools/package-lock.json", &lock); err != nil {
+		t.Fatal(err)
+	}
+	for name := range manifest.Dependencies {
+		pkg := lock.Packages["node_modules/"+name]
+		oses := map[string]bool{}
+		for opt, version := range pkg.OptionalDependencies {
+			e, ok := lock.Packages["node_modules/"+opt]
+			if !ok || e.Version != version || e.Integrity == "" {
+				t.Errorf("the lock lacks %s %s, the prebuilt package of %s for a platform", opt, version, name)
+			}
+			for _, os := range e.OS {
+				oses[os] = true
+			}
+		}
+		for _, os := range []string{"linux", "darwin", "win32"} {
+			if !oses[os] {
+				t.Errorf("the lock has no package of %s for %s", name, os)
+			}
+		}
+	}
+}

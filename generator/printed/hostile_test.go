@@ -20,17 +20,21 @@ import (
 func TestCachedAtOnce(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
 	br := fixtureBrief(t)
-	want, err := br.Typeset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for round := range 5 {
+	want := typeset(t, br)[0]
+	ts := typesetter(t)
+	ts.Cache = dir
+	for round := range 3 {
 		var wg sync.WaitGroup
-		for range 8 {
+		for range 4 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				ed, _, err := Cached(dir, br)
+				eds, errs, err := ts.Typeset([]Publication{br})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				ed, err := eds[0], errs[0]
 				if err != nil || !bytes.Equal(ed.PDF, want.PDF) || ed.Pages != want.Pages {
 					t.Errorf("round %d: a different edition (%d pages, %v)", round+1, ed.Pages, err)
 				}
@@ -61,11 +65,8 @@ func TestEnormousPicture(t *testing.T) {
 	binary.BigEndian.PutUint32(huge[29:], crc32.ChecksumIEEE(huge[12:29]))
 	br := fixtureBrief(t)
 	br.Image = func(string) ([]byte, bool) { return huge, true }
-	ed, err := br.Typeset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if text := flat(poppler(t, ed.PDF, "pdftotext", "-enc", "UTF-8")); !strings.Contains(text, "[Схема партнерств]") {
+	ed := typeset(t, br)[0]
+	if text := text(t, pdfFile(t, ed.PDF), 0, 0); !strings.Contains(text, "[Схема партнерств]") {
 		t.Errorf("no description of the picture:\n%s", text)
 	}
 }

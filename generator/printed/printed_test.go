@@ -2,6 +2,7 @@ package printed
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -9,14 +10,15 @@ import (
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"ndpc/generator/diag"
+	"ndpc/generator/internal/pdfcheck"
 	"ndpc/generator/markdown"
 )
 
@@ -60,10 +62,12 @@ func gradientPNG(w, h int) []byte {
 }
 
 func meta(lang, title, url string) Meta {
-	labels := Labels{Contents: "Contents", Notes: "Notes", Online: "Online:"}
+	labels := Labels{Contents: "Contents", Notes: "Notes", Online: "Online:", Funded: "Funded by the European Union",
+		Disclaimer: "Views and opinions expressed are however those of the author(s) only."}
 	author := "Northern Dimension Partnership on Culture"
 	if lang == "ru" {
-		labels = Labels{Contents: "Содержание", Notes: "Примечания", Online: "Онлайн:"}
+		labels = Labels{Contents: "Содержание", Notes: "Примечания", Online: "Онлайн:", Funded: "Финансируется Европейским союзом",
+			Disclaimer: "Мнения и взгляды, выраженные в публикации, принадлежат исключительно авторам."}
 		author = "Партнерство Северного измерения в сфере культуры"
 	}
 	diagram := gradientPNG(600, 300)
@@ -113,93 +117,101 @@ func fixtureReport(t testing.TB) Report {
 	}
 }
 
-// tool returns the path of a poppler-utils command; without it the test
-// skips, or fails when CI is set.
-func tool(t testing.TB, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing: install Debian's poppler-utils (bash .ci/run does)", name)
-		}
-		t.Skipf("%s is missing: apt-get install poppler-utils", name)
-	}
-	return p
-}
-
-// poppler runs a poppler command on a PDF and returns what it prints.
-func poppler(t testing.TB, pdf []byte, name string, args ...string) string {
+// pdfFile writes a PDF to a file of the test's and returns its name.
+func pdfFile(t testing.TB, pdf []byte) string {
 	t.Helper()
 	file := t.TempDir() + "/doc.pdf"
 	if err := os.WriteFile(file, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args = append(args, file)
-	if name == "pdftotext" {
-		args = append(args, "-")
-	}
-	out, err := exec.Command(tool(t, name), args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", name, err, out)
-	}
-	return string(out)
+	return file
 }
 
-// info returns a field of pdfinfo's output.
-func info(t testing.TB, pdf []byte, field string) string {
+// check fails a test on an error of pdfcheck; without poppler-utils it
+// skips, or fails when CI is set.
+func check(t testing.TB, err error) {
 	t.Helper()
-	for _, l := range strings.Split(poppler(t, pdf, "pdfinfo"), "\n") {
-		if k, v, ok := strings.Cut(l, ":"); ok && k == field {
-			return strings.TrimSpace(v)
-		}
+	if errors.Is(err, pdfcheck.ErrNoPoppler) && os.Getenv("CI") == "" {
+		t.Skipf("%v: apt-get install poppler-utils", err)
 	}
-	return ""
-}
-
-// flat joins a text's lines as a reader copying it would: words broken
-// after a hyphen at a line's end are joined again.
-func flat(s string) string {
-	s = strings.ReplaceAll(s, "-\n", "-")
-	return strings.Join(strings.Fields(s), " ")
-}
-
-func TestBriefPDF(t *testing.T) {
-	ed, err := fixtureBrief(t).Typeset()
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// text returns the text of a PDF's pages first to last (0: all), as
+// pdfcheck.Text reads it.
+func text(t testing.TB, file string, first, last int) string {
+	t.Helper()
+	s, err := pdfcheck.Text(file, first, last)
+	check(t, err)
+	return s
+}
+
+// accessible checks a PDF as the issue of tagged print editions asks:
+// PDF/UA-1 with title and language, named subset fonts, and the roles
+// of want in reading order.
+func accessible(t testing.TB, pdf []byte, title, lang string, want []string) string {
+	t.Helper()
+	file := pdfFile(t, pdf)
+	problems, err := pdfcheck.Accessible(file, pdf, title, lang)
+	check(t, err)
+	for _, p := range problems {
+		t.Error(p)
+	}
+	roles, err := pdfcheck.Structure(file)
+	check(t, err)
+	if missing := pdfcheck.InOrder(roles, want); missing != "" {
+		t.Errorf("the structure lacks %s in reading order %v:\n%v", missing, want, roles)
+	}
+	return file
+}
+
+func TestBriefPDF(t *testing.T) {
+	ed := typeset(t, fixtureBrief(t))[0]
 	if os.Getenv("PRINTED_OUT") != "" {
 		_ = os.WriteFile(os.Getenv("PRINTED_OUT")+"/brief.pdf", ed.PDF, 0o644)
 	}
-	if got := info(t, ed.PDF, "Pages"); got != strconv.Itoa(ed.Pages) || ed.Pages < 1 {
-		t.Errorf("pdfinfo counts %s pages, the typesetter %d", got, ed.Pages)
+	file := accessible(t, ed.PDF, russianTitle, "ru", []string{
+		"Document", "H1", "H2", "P", "Link", "L", "LI", "Lbl", "LBody", "LI",
+		"H2", "L", "LI", "L", "LI",
+		"Table", "TH", "TH", "TH", "TD", "TD", "TD",
+		"Figure", "P", "Link", "Link", "H2", "P",
+	})
+	info, err := pdfcheck.Info(file)
+	check(t, err)
+	if info["Pages"] != strconv.Itoa(ed.Pages) || ed.Pages < 1 {
+		t.Errorf("pdfinfo counts %s pages, the typesetter %d", info["Pages"], ed.Pages)
 	}
 	if got := CountPages(ed.PDF); got != ed.Pages {
 		t.Errorf("CountPages = %d, want %d", got, ed.Pages)
 	}
-	if got := info(t, ed.PDF, "Title"); got != russianTitle {
-		t.Errorf("title %q, want %q", got, russianTitle)
-	}
-	if got := info(t, ed.PDF, "Author"); got != "Партнерство Северного измерения в сфере культуры" {
+	if got := info["Author"]; got != "Партнерство Северного измерения в сфере культуры" {
 		t.Errorf("author %q", got)
 	}
-	if !bytes.Contains(ed.PDF, []byte("/Lang (ru)")) {
-		t.Error("no /Lang (ru) in the catalog")
+	if alts := pdfcheck.FigureAlts(ed.PDF); len(alts) != 1 || alts[0] != "Схема партнерств" {
+		t.Errorf("the figures' alternative texts are %q, want the picture's description", alts)
 	}
-	text := flat(poppler(t, ed.PDF, "pdftotext", "-enc", "UTF-8"))
+	all := text(t, file, 0, 0)
 	for _, want := range []string{
 		"Первая аналитическая записка исследования вышла 18 августа 2020 года на английском и русском языках.",
+		"Она обобщает итоги онлайн-встречи экспертной фокус-группы «Рынок партнерств», которая прошла 2 июля 2020 года.",
 		"главные препятствия, которые мешают таким связям.",
 		"Латвия 7 28 %",
 		"Сведения о встрече взяты из сообщения NDPC.",
-		"Текст о методике, с «кавычками»",
-		"Примечания",
+		"Текст о методике, с «кавычками» и длинным словом Северноизмерительноесотрудничество.",
+		"Рисунок 1. Схема партнерств",
+		"https://ndpculture.org/news/policy-brief-cci-connectivity-and-cross-sectoral-innovation/",
 		"Аналитическая записка № 1 · 18 августа 2020",
 		"Онлайн: https://example.org/ru/briefs/01-first/",
+		"Финансируется Европейским союзом",
 	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("the text lacks %q:\n%s", want, text)
+		if !strings.Contains(all, want) {
+			t.Errorf("the text lacks %q:\n%s", want, all)
 		}
+	}
+	if strings.Contains(all, "\u00ad") {
+		t.Error("a soft hyphen is left inside a line")
 	}
 	for _, want := range []string{
 		"https://example.org/ru/focus-group/",
@@ -210,37 +222,31 @@ func TestBriefPDF(t *testing.T) {
 			t.Errorf("no link to %s", want)
 		}
 	}
-	fonts := poppler(t, ed.PDF, "pdffonts")
-	if !strings.Contains(fonts, "CID TrueType") || strings.Contains(fonts, " no  yes  no ") {
-		t.Errorf("fonts are not embedded with a Unicode map:\n%s", fonts)
-	}
 	if !bytes.Contains(ed.PDF, []byte("/Subtype /Image")) {
 		t.Error("the picture is not in the PDF")
-	}
-	if len(ed.PDF) > 200_000 {
-		t.Errorf("the brief takes %d bytes: are the fonts subset?", len(ed.PDF))
 	}
 }
 
 func TestReportPDF(t *testing.T) {
 	r := fixtureReport(t)
-	ed, err := r.Typeset()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ed := typeset(t, r)[0]
 	if os.Getenv("PRINTED_OUT") != "" {
 		_ = os.WriteFile(os.Getenv("PRINTED_OUT")+"/report.pdf", ed.PDF, 0o644)
 	}
-	if got := info(t, ed.PDF, "Pages"); got != strconv.Itoa(ed.Pages) || ed.Pages < 5 {
-		t.Errorf("pdfinfo counts %s pages, the typesetter %d", got, ed.Pages)
-	}
-	if got := info(t, ed.PDF, "Title"); got != r.Title {
-		t.Errorf("title %q", got)
+	file := accessible(t, ed.PDF, r.Title, "en", []string{
+		"Document", "H1", "TOC", "TOCI", "Link",
+		"H1", "P", "H2", "P", "Link", "H3", "P", "H2", "P", "L", "LI", "LI", "H2", "Table", "TH", "TD", "Link",
+		"H1", "P", "H2", "P", "H2", "P",
+	})
+	info, err := pdfcheck.Info(file)
+	check(t, err)
+	if info["Pages"] != strconv.Itoa(ed.Pages) || ed.Pages < 5 {
+		t.Errorf("pdfinfo counts %s pages, the typesetter %d", info["Pages"], ed.Pages)
 	}
 	page := func(n int) string {
 		return poppler(t, ed.PDF, "pdftotext", "-enc", "UTF-8", "-layout", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n))
 	}
-	if title := flat(page(1)); !strings.Contains(title, "Cross-innovation in the Northern Dimension The report") {
+	if title := text(t, file, 1, 1); !strings.Contains(title, "Cross-innovation in the Northern Dimension The report") || !strings.Contains(title, "Funded by the European Union") {
 		t.Errorf("title page: %s", title)
 	}
 	// Every chapter opens a page with its number and title.
@@ -255,13 +261,13 @@ func TestReportPDF(t *testing.T) {
 	// The contents list every chapter and section with its page.
 	toc := page(2)
 	for i, ch := range []string{"Introduction", "Methodology"} {
-		want := regexp.MustCompile(fmt.Sprintf(`(?m)^\s*%d\s+%s\s+%d$`, i+1, ch, starts[ch]))
+		want := regexp.MustCompile(fmt.Sprintf(`(?m)^\s*%d\s+%s[\s.]+\x{2060}?%d$`, i+1, ch, starts[ch]))
 		if starts[ch] == 0 || !want.MatchString(toc) {
 			t.Errorf("the contents do not list %s at page %d:\n%s", ch, starts[ch], toc)
 		}
 	}
 	for _, section := range []string{"Background", "Aim of the study", "Scope", "A long section", "Overview", "Limits"} {
-		if !regexp.MustCompile(`(?m)^\s*` + section + `\s+\d+$`).MatchString(toc) {
+		if !regexp.MustCompile(`(?m)^\s*` + section + `[\s.]+\x{2060}?\d+$`).MatchString(toc) {
 			t.Errorf("the contents lack the section %s:\n%s", section, toc)
 		}
 	}
@@ -274,9 +280,9 @@ func TestReportPDF(t *testing.T) {
 	if foot := lines[len(lines)-1]; !regexp.MustCompile(fmt.Sprintf(`^Northern Dimension Partnership on Culture\s+%d\s*/\s*%d$`, next, ed.Pages)).MatchString(foot) {
 		t.Errorf("the footer of page %d reads %q", next, foot)
 	}
-	text := flat(poppler(t, ed.PDF, "pdftotext", "-enc", "UTF-8"))
-	for _, want := range []string{"The project’s full title is “Cross-sectoral cooperation", "Digital PROTO Invention Factory – virtual reality", "Notes"} {
-		if !strings.Contains(text, want) {
+	all := text(t, file, 0, 0)
+	for _, want := range []string{"The project’s full title is “Cross-sectoral cooperation", "Digital PROTO Invention Factory – virtual reality"} {
+		if !strings.Contains(all, want) {
 			t.Errorf("the text lacks %q", want)
 		}
 	}
@@ -287,32 +293,106 @@ func TestReportPDF(t *testing.T) {
 	}
 }
 
-// Two runs typeset the same bytes, also side by side.
-func TestReproducible(t *testing.T) {
-	var wg sync.WaitGroup
-	out := make([][]byte, 4)
-	for i := range out {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var ed Edition
-			var err error
-			if i%2 == 0 {
-				ed, err = fixtureBrief(t).Typeset()
-			} else {
-				ed, err = fixtureReport(t).Typeset()
-			}
-			if err != nil {
-				t.Error(err)
-			}
-			out[i] = ed.PDF
-		}()
+// poppler runs a poppler command on a PDF and returns what it prints.
+func poppler(t testing.TB, pdf []byte, name string, args ...string) string {
+	t.Helper()
+	args = append(args, pdfFile(t, pdf))
+	if name == "pdftotext" {
+		args = append(args, "-")
 	}
-	wg.Wait()
-	if !bytes.Equal(out[0], out[2]) || !bytes.Equal(out[1], out[3]) {
+	p, err := exec.LookPath(name)
+	if err != nil {
+		check(t, fmt.Errorf("%w (no %s)", pdfcheck.ErrNoPoppler, name))
+	}
+	out, err := exec.Command(p, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", name, err, out)
+	}
+	return string(out)
+}
+
+// Two batches typeset the same bytes, and a PDF does not depend on the
+// other PDFs of its batch.
+func TestReproducible(t *testing.T) {
+	first := typeset(t, fixtureBrief(t), fixtureReport(t))
+	second := typeset(t, fixtureReport(t), fixtureBrief(t))
+	if !bytes.Equal(first[0].PDF, second[1].PDF) || !bytes.Equal(first[1].PDF, second[0].PDF) {
 		t.Error("the same content typeset twice differs")
 	}
-	if bytes.Contains(out[0], []byte(time.Now().Format("20060102"))) {
+	if bytes.Contains(first[0].PDF, []byte(time.Now().Format("20060102"))) {
 		t.Error("the PDF carries today's date")
 	}
+}
+
+// typesetter returns a Typesetter of the repository's templates and
+// pinned compiler; without Node.js or the compiler the test skips, or
+// fails when CI is set.
+func typesetter(t testing.TB) Typesetter {
+	t.Helper()
+	module := "../../.tools/node_modules/" + Compiler
+	_, err := os.Stat(module + "/package.json")
+	if _, nerr := exec.LookPath("node"); nerr != nil {
+		err = nerr
+	}
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("the Typst compiler cannot run (%v): install Node.js and run npm ci --prefix .tools", err)
+		}
+		t.Skipf("the Typst compiler cannot run (%v): install Node.js and run npm ci --prefix .tools", err)
+	}
+	return Typesetter{Module: module, Templates: "../../templates/print"}
+}
+
+// typeset typesets publications in one batch, and fails on any error.
+func typeset(t testing.TB, pubs ...Publication) []Edition {
+	t.Helper()
+	eds, errs, err := typesetter(t).Typeset(pubs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return eds
+}
+
+// TestTemplateMistake: a mistake in a template is reported with the
+// template's file, line and column, and Typst's message.
+func TestTemplateMistake(t *testing.T) {
+	ts := typesetter(t)
+	dir := t.TempDir()
+	files, _ := filepath.Glob(filepath.Join(ts.Templates, "*.typ"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(f) == "brief.typ" {
+			data = append(data, "\n#let broken = (1, \n"...)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts.Templates = dir
+	_, errs, err := ts.Typeset([]Publication{fixtureBrief(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Count(readString(t, filepath.Join(dir, "brief.typ")), "\n")
+	want := regexp.MustCompile(regexp.QuoteMeta(filepath.Join(dir, "brief.typ")) + `:` + strconv.Itoa(lines) + `:\d+: `)
+	if errs[0] == nil || !want.MatchString(errs[0].Error()) {
+		t.Errorf("error %v, want one at %s", errs[0], want)
+	}
+}
+
+func readString(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

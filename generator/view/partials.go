@@ -16,6 +16,7 @@ type CaseCard struct {
 type DownloadList struct {
 	L         *locale.Locale
 	Downloads []Download
+	PDF       bool // the build typeset the print editions (Options.PDF)
 }
 
 // EventTime is the data of the "event-when" partial.

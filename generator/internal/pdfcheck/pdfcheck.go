@@ -1,0 +1,201 @@
+// Package pdfcheck reads a PDF back with Debian's poppler-utils (pdfinfo,
+// pdffonts, pdftotext) for the tests of the print editions: whether it is
+// a tagged PDF/UA-1 document with its title and language, fonts embedded
+// as named subsets, the structure of its content in reading order, and
+// its text as a reader copying it gets it.
+package pdfcheck
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+// ErrNoPoppler means that a command of poppler-utils is not on the PATH.
+var ErrNoPoppler = errors.New("poppler-utils is not installed")
+
+// run runs a poppler command and returns its standard output.
+func run(name string, args ...string) (string, error) {
+	path, err := exec.LookPath(name)
+	if err != nil {
+		return "", fmt.Errorf("%w (no %s on the PATH)", ErrNoPoppler, name)
+	}
+	var out, errOut bytes.Buffer
+	c := exec.Command(path, args...)
+	c.Stdout, c.Stderr = &out, &errOut
+	if err := c.Run(); err != nil {
+		return "", fmt.Errorf("%s %v: %v: %s", name, args, err, errOut.String())
+	}
+	return out.String(), nil
+}
+
+// Info returns pdfinfo's fields of a PDF file, such as "Title", "Tagged"
+// and "Pages".
+func Info(file string) (map[string]string, error) {
+	out, err := run("pdfinfo", "-enc", "UTF-8", file)
+	if err != nil {
+		return nil, err
+	}
+	fields := map[string]string{}
+	for _, l := range strings.Split(out, "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok {
+			fields[k] = strings.TrimSpace(v)
+		}
+	}
+	return fields, nil
+}
+
+var (
+	pdfuaPart  = regexp.MustCompile(`<pdfuaid:part>1</pdfuaid:part>`)
+	xmpLang    = regexp.MustCompile(`<dc:language><rdf:Bag><rdf:li>([^<]*)</rdf:li>`)
+	fontLine   = regexp.MustCompile(`^(\S+)\s+.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$`)
+	subsetName = regexp.MustCompile(`^[A-Z]{6}\+`)
+)
+
+// Accessible returns what makes a PDF file fall short of the print
+// editions' promise: tagged, the title given, the language lang in its
+// XMP metadata and catalog, PDF/UA part 1 declared, and every font
+// embedded as a subset with a subset name and a map to Unicode. None
+// means it keeps it.
+func Accessible(file string, pdf []byte, title, lang string) ([]string, error) {
+	var problems []string
+	info, err := Info(file)
+	if err != nil {
+		return nil, err
+	}
+	if info["Tagged"] != "yes" {
+		problems = append(problems, "not tagged (Tagged: "+info["Tagged"]+")")
+	}
+	if info["Title"] != title {
+		problems = append(problems, fmt.Sprintf("title %q, want %q", info["Title"], title))
+	}
+	meta, err := run("pdfinfo", "-meta", file)
+	if err != nil {
+		return nil, err
+	}
+	if !pdfuaPart.MatchString(meta) {
+		problems = append(problems, "the XMP metadata do not declare PDF/UA part 1")
+	}
+	if m := xmpLang.FindStringSubmatch(meta); m == nil || m[1] != lang {
+		problems = append(problems, fmt.Sprintf("the XMP metadata do not give the language %s", lang))
+	}
+	if !bytes.Contains(pdf, []byte("/Lang ("+lang+")")) {
+		problems = append(problems, "the catalog does not give the language "+lang)
+	}
+	fonts, err := run("pdffonts", file)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, l := range strings.Split(fonts, "\n")[2:] {
+		m := fontLine.FindStringSubmatch(strings.TrimSpace(l))
+		if m == nil {
+			continue
+		}
+		n++
+		if m[2] != "yes" || m[3] != "yes" || m[4] != "yes" || !subsetName.MatchString(m[1]) {
+			problems = append(problems, "the font "+m[1]+" is not embedded as a named subset with a map to Unicode")
+		}
+	}
+	if n == 0 {
+		problems = append(problems, "pdffonts lists no font:\n"+fonts)
+	}
+	return problems, nil
+}
+
+var role = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z0-9]*)\b`)
+
+// Structure returns the roles of a tagged PDF's structure elements in
+// reading order, as pdfinfo -struct lists them: Document, H1, P, L, LI,
+// Lbl, LBody, Table, TH, TD, Figure, Link …
+func Structure(file string) ([]string, error) {
+	out, err := run("pdfinfo", "-struct", file)
+	if err != nil {
+		return nil, err
+	}
+	var roles []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "/") || strings.TrimSpace(l) == "" {
+			continue // an attribute
+		}
+		if m := role.FindStringSubmatch(l); m != nil && m[1] != "Object" {
+			roles = append(roles, m[1])
+		}
+	}
+	return roles, nil
+}
+
+// InOrder reports the first of want that roles lack in that order; ""
+// when roles hold them all, in order (with others between).
+func InOrder(roles, want []string) string {
+	i := 0
+	for _, r := range roles {
+		if i < len(want) && r == want[i] {
+			i++
+		}
+	}
+	if i == len(want) {
+		return ""
+	}
+	return want[i]
+}
+
+var figureAlt = regexp.MustCompile(`/S /Figure\s[^>]*?/Alt (<[0-9A-Fa-f\s]*>|\((?:[^()\\]|\\.)*\))`)
+
+// FigureAlts returns the alternative text of every Figure structure
+// element of a PDF as written (uncompressed) by Typst; "" for a figure
+// without one.
+func FigureAlts(pdf []byte) []string {
+	var alts []string
+	for _, m := range figureAlt.FindAllSubmatch(pdf, -1) {
+		alts = append(alts, pdfString(string(m[1])))
+	}
+	if n := bytes.Count(pdf, []byte("/S /Figure")); n > len(alts) {
+		for range n - len(alts) {
+			alts = append(alts, "")
+		}
+	}
+	return alts
+}
+
+// pdfString decodes a PDF string: <hex> in UTF-16 with its byte order
+// mark, or (literal).
+func pdfString(s string) string {
+	if strings.HasPrefix(s, "(") {
+		s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+		return strings.NewReplacer(`\(`, "(", `\)`, ")", `\\`, `\`).Replace(s)
+	}
+	raw, err := hex.DecodeString(strings.Join(strings.Fields(strings.Trim(s, "<>")), ""))
+	if err != nil || len(raw) < 2 || raw[0] != 0xFE || raw[1] != 0xFF {
+		return string(raw)
+	}
+	u := make([]uint16, 0, len(raw)/2)
+	for i := 2; i+1 < len(raw); i += 2 {
+		u = append(u, uint16(raw[i])<<8|uint16(raw[i+1]))
+	}
+	return string(utf16.Decode(u))
+}
+
+// Text returns the text of a PDF file's pages first to last (0: all) as
+// a reader copying it gets it: in reading order, lines joined with a
+// space, a word that Typst hyphenated at a line's end (its soft hyphen)
+// whole again, and a hyphen of the text at a line's end kept.
+func Text(file string, first, last int) (string, error) {
+	args := []string{"-enc", "UTF-8", "-raw"}
+	if first > 0 {
+		args = append(args, "-f", strconv.Itoa(first), "-l", strconv.Itoa(last))
+	}
+	s, err := run("pdftotext", append(args, file, "-")...)
+	if err != nil {
+		return "", err
+	}
+	s = strings.ReplaceAll(s, "\u00ad\n", "")
+	s = strings.ReplaceAll(s, "-\n", "-")
+	return strings.Join(strings.Fields(s), " "), nil
+}
