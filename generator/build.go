@@ -190,8 +190,7 @@ func (b *builder) run(out sink) Result {
 	pages := b.render(jobs)
 	t.step("render")
 	files := b.writeAssets()
-	files += b.writeSiteFiles(jobs)
-	files += b.writeCalendars()
+	files += b.writeSiteFiles(b.siteFiles(jobs))
 	t.step("site files")
 	files += b.copyFiles()
 	files += b.editions.made() + images

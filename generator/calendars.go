@@ -20,40 +20,47 @@ func EventsCalendarPath(lang content.Lang) string {
 	return content.URLFor(lang, content.SectionEvents, "") + "events.ics"
 }
 
-// writeCalendars writes an iCalendar file for every event and one with
-// all the events of each language (package calendar), and returns how
-// many it wrote.
-func (b *builder) writeCalendars() int {
-	n := 0
+// calendarFiles plans an iCalendar file for every event and one with all
+// the events of each language that has any (package calendar).
+func (b *builder) calendarFiles() []siteFile {
+	var files []siteFile
 	for _, lang := range content.Langs {
-		L := b.locales[lang]
-		name, err := L.T("site.title")
-		if err != nil {
-			b.problems.Add(diag.Problem{Path: "i18n", Severity: diag.Error, Message: err.Error()})
-			return n
+		lang := lang
+		events := b.site.Events[lang]
+		for _, ev := range events {
+			ev := ev
+			files = append(files, siteFile{path: EventCalendarPath(ev), raw: true,
+				inputs: append(pageInputs(ev.Page), inPages, inI18n, inSettings),
+				make: func() []byte {
+					e, err := b.calendarEvent(ev)
+					if err != nil {
+						b.problems.Errorf(ev.Path, 0, 0, "making its calendar file: %v", err)
+						return nil
+					}
+					return calendar.Encode(calendar.Calendar{Name: ev.Title, Lang: string(lang), Events: []calendar.Event{e}})
+				}})
 		}
-		var all []calendar.Event
-		for _, ev := range b.site.Events[lang] {
-			e, err := b.calendarEvent(ev)
-			if err != nil {
-				b.problems.Errorf(ev.Path, 0, 0, "making its calendar file: %v", err)
-				continue
-			}
-			all = append(all, e)
-			ics := calendar.Encode(calendar.Calendar{Name: ev.Title, Lang: string(lang), Events: []calendar.Event{e}})
-			if b.publishRaw(EventCalendarPath(ev), ics) {
-				n++
-			}
-		}
-		if len(all) == 0 {
+		if len(events) == 0 {
 			continue // RFC 5545: a calendar has at least one component
 		}
-		ics := calendar.Encode(calendar.Calendar{Name: name, Lang: string(lang), Events: all})
-		if b.publishRaw(EventsCalendarPath(lang), ics) {
-			n++
-		}
+		files = append(files, siteFile{path: EventsCalendarPath(lang), raw: true,
+			inputs: []string{inPages, inI18n, inSettings, sectionInput(lang, content.SectionEvents)},
+			make: func() []byte {
+				name, err := b.locales[lang].T("site.title")
+				if err != nil {
+					b.problems.Add(diag.Problem{Path: "i18n", Severity: diag.Error, Message: err.Error()})
+					return nil
+				}
+				var all []calendar.Event
+				for _, ev := range events {
+					if e, err := b.calendarEvent(ev); err == nil { // else its own file says why
+						all = append(all, e)
+					}
+				}
+				return calendar.Encode(calendar.Calendar{Name: name, Lang: string(lang), Events: all})
+			}})
 	}
-	return n
+	return files
 }
 
 // calendarEvent returns an event as its calendar file shows it, with its

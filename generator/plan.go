@@ -27,6 +27,8 @@ type job struct {
 	// view makes the template data from the page's frame and its rendered
 	// Markdown body (nil when the job has no page).
 	view func(b Base, body template.HTML, toc []markdown.Heading) any
+	// inputs name what the page is made from (see deps.go).
+	inputs []string
 }
 
 // pageTitle is the page's title: its content page's, but the site's on
@@ -46,7 +48,7 @@ func (b *builder) plan() []job {
 	}
 	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].url < jobs[j].url })
 	for _, p := range b.site.Invalid {
-		jobs = append(jobs, job{lang: p.Lang, url: p.URL(), page: p, checkOnly: true})
+		jobs = append(jobs, job{lang: p.Lang, url: p.URL(), page: p, checkOnly: true, inputs: pageInputs(p)})
 	}
 	return jobs
 }
@@ -75,9 +77,20 @@ func (b *builder) planLang(lang content.Lang) []job {
 	L := b.locales[lang]
 	idx := newIndexes(s, lang, L, b.editions)
 	var jobs []job
+	layout := b.layoutInputs(lang)
+	// made names a page's inputs: the layout's and those given.
+	made := func(own ...[]string) []string {
+		in := append([]string(nil), layout...)
+		for _, o := range own {
+			in = append(in, o...)
+		}
+		return in
+	}
+	caseStudies := []string{sectionInput(lang, content.SectionCaseStudies)}
 
-	// Generated pages, each with the section's _index page for title and intro.
-	generated := func(section, slug, tmpl, titleKey string, view func(Base, template.HTML) any) {
+	// Generated pages, each with the section's _index page for title and
+	// intro, made from it and from the lists named by from.
+	generated := func(section, slug, tmpl, titleKey string, from []string, view func(Base, template.HTML) any) {
 		var page *content.Page
 		if slug == "" {
 			if section == "" {
@@ -90,11 +103,13 @@ func (b *builder) planLang(lang content.Lang) []job {
 		jobs = append(jobs, job{
 			lang: lang, url: content.URLFor(lang, section, slug), template: tmpl, page: page,
 			section: section, title: title, alternates: both(section, slug), sitemap: true,
-			view: func(base Base, body template.HTML, _ []markdown.Heading) any { return view(base, body) },
+			view:   func(base Base, body template.HTML, _ []markdown.Heading) any { return view(base, body) },
+			inputs: made(pageInputs(page), from),
 		})
 	}
 
-	generated("", "", "home.html", "site.title", func(base Base, intro template.HTML) any {
+	generated("", "", "home.html", "site.title", []string{sectionInput(lang, content.SectionCaseStudies),
+		sectionInput(lang, content.SectionBriefs), sectionInput(lang, content.SectionEvents), sectionInput(lang, content.SectionReport)}, func(base Base, intro template.HTML) any {
 		latest := idx.caseStudies
 		if len(latest) > 6 {
 			latest = latest[:6]
@@ -110,11 +125,11 @@ func (b *builder) planLang(lang content.Lang) []job {
 		return HomeView{Base: base, Intro: intro, CaseStudies: latest, Total: len(s.CaseStudies[lang]),
 			Countries: idx.countries, Matrix: idx.matrix(true), Briefs: briefs, Events: events, Chapters: s.Chapters[lang]}
 	})
-	generated(content.SectionCaseStudies, "", "case-studies.html", "case_studies.title", func(base Base, intro template.HTML) any {
+	generated(content.SectionCaseStudies, "", "case-studies.html", "case_studies.title", caseStudies, func(base Base, intro template.HTML) any {
 		return CaseStudyListView{Base: base, Intro: intro, Total: len(s.CaseStudies[lang]), Groups: idx.byOutcome(),
 			Countries: idx.countries, Sectors: idx.sectors, Outcomes: idx.outcomeChoices(), Fields: idx.fieldChoices()}
 	})
-	generated(content.SectionCountries, "", "countries.html", "countries.title", func(base Base, intro template.HTML) any {
+	generated(content.SectionCountries, "", "countries.html", "countries.title", caseStudies, func(base Base, intro template.HTML) any {
 		return CountriesView{Base: base, Intro: intro, Countries: idx.countries, Matrix: idx.matrix(false)}
 	})
 	for _, c := range idx.countries {
@@ -125,9 +140,10 @@ func (b *builder) planLang(lang content.Lang) []job {
 			view: func(base Base, _ template.HTML, _ []markdown.Heading) any {
 				return CountryView{Base: base, Country: c, Items: idx.inCountry(c.Country)}
 			},
+			inputs: made(membersInputs(idx.inCountry(c.Country))),
 		})
 	}
-	generated(content.SectionSectors, "", "sectors.html", "sectors.title", func(base Base, intro template.HTML) any {
+	generated(content.SectionSectors, "", "sectors.html", "sectors.title", caseStudies, func(base Base, intro template.HTML) any {
 		return SectorsView{Base: base, Intro: intro, Sectors: idx.sectors, Matrix: idx.matrix(false)}
 	})
 	for _, e := range idx.sectors {
@@ -138,44 +154,53 @@ func (b *builder) planLang(lang content.Lang) []job {
 			view: func(base Base, _ template.HTML, _ []markdown.Heading) any {
 				return SectorView{Base: base, Sector: e, Items: idx.inSector(e.Sector)}
 			},
+			inputs: made(membersInputs(idx.inSector(e.Sector))),
 		})
 	}
-	generated(content.SectionBriefs, "", "briefs.html", "briefs.title", func(base Base, intro template.HTML) any {
+	// A brief offers its translation's PDF too.
+	briefs := []string{sectionInput(content.English, content.SectionBriefs), sectionInput(content.Russian, content.SectionBriefs)}
+	generated(content.SectionBriefs, "", "briefs.html", "briefs.title", briefs, func(base Base, intro template.HTML) any {
 		return BriefsView{Base: base, Intro: intro, Briefs: idx.briefs}
 	})
-	generated(content.SectionReport, "", "report.html", "report.title", func(base Base, intro template.HTML) any {
+	chapters := []string{sectionInput(lang, content.SectionReport)}
+	generated(content.SectionReport, "", "report.html", "report.title", chapters, func(base Base, intro template.HTML) any {
 		return ReportView{Base: base, Intro: intro, Chapters: s.Chapters[lang], Downloads: idx.reportDownloads()}
 	})
-	generated(content.SectionEvents, "", "events.html", "events.title", func(base Base, intro template.HTML) any {
+	generated(content.SectionEvents, "", "events.html", "events.title", []string{sectionInput(lang, content.SectionEvents)}, func(base Base, intro template.HTML) any {
 		return EventsView{Base: base, Intro: intro, Months: idx.eventMonths()}
 	})
 
-	// Content pages.
-	page := func(p *content.Page, tmpl string, view func(Base, template.HTML, []markdown.Heading) any) {
+	// Content pages, made from their own front matter and body, their
+	// translation's front matter, and the lists named by from.
+	page := func(p *content.Page, tmpl string, from []string, view func(Base, template.HTML, []markdown.Heading) any) {
+		in := made(pageInputs(p), from)
+		if t := p.Translation; t != nil {
+			in = append(in, fmInput(t))
+		}
 		jobs = append(jobs, job{lang: lang, url: p.URL(), template: tmpl, page: p, section: p.Section,
-			alternates: alternatesOf(p), sitemap: true, view: view})
+			alternates: alternatesOf(p), sitemap: true, view: view, inputs: in})
 	}
 	for _, cs := range s.CaseStudies[lang] {
 		cs := cs
-		page(cs.Page, "case-study.html", func(base Base, body template.HTML, _ []markdown.Heading) any {
+		page(cs.Page, "case-study.html", nil, func(base Base, body template.HTML, _ []markdown.Heading) any {
 			return CaseStudyView{Base: base, CaseStudy: cs, Image: b.caseImage(cs), Body: body}
 		})
 	}
 	for _, br := range idx.briefs {
 		br := br
-		page(br.Page, "brief.html", func(base Base, body template.HTML, _ []markdown.Heading) any {
+		page(br.Page, "brief.html", nil, func(base Base, body template.HTML, _ []markdown.Heading) any {
 			return BriefView{Base: base, Brief: br, Body: body}
 		})
 	}
 	for _, ch := range s.Chapters[lang] {
 		ch := ch
-		page(ch.Page, "chapter.html", func(base Base, body template.HTML, toc []markdown.Heading) any {
+		page(ch.Page, "chapter.html", chapters, func(base Base, body template.HTML, toc []markdown.Heading) any {
 			return ChapterView{Base: base, Chapter: ch, Body: body, TOC: tableOfContents(toc)}
 		})
 	}
 	for _, ev := range s.Events[lang] {
 		ev := ev
-		page(ev.Page, "event.html", func(base Base, body template.HTML, _ []markdown.Heading) any {
+		page(ev.Page, "event.html", nil, func(base Base, body template.HTML, _ []markdown.Heading) any {
 			return EventView{Base: base, Event: ev, Body: body}
 		})
 	}
@@ -185,7 +210,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 		if own := "page-" + p.Slug + ".html"; b.tmpl.Has(own) {
 			tmpl = own // a page with a template of its own, such as the submission form
 		}
-		page(p, tmpl, func(base Base, body template.HTML, toc []markdown.Heading) any {
+		page(p, tmpl, caseStudies, func(base Base, body template.HTML, toc []markdown.Heading) any {
 			return PageView{Base: base, Page: p, Body: body, TOC: tableOfContents(toc),
 				Countries: idx.countries, Sectors: idx.sectors, Outcomes: content.Outcomes, Privacy: b.privacyFacts(lang)}
 		})
@@ -195,13 +220,15 @@ func (b *builder) planLang(lang content.Lang) []job {
 	searchTitle := L.Text("search.title")
 	jobs = append(jobs, job{lang: lang, url: content.URLFor(lang, "search", ""), template: "search.html", section: "search", title: searchTitle,
 		alternates: both("search", ""),
-		view:       func(base Base, _ template.HTML, _ []markdown.Heading) any { return SearchView{Base: base} }})
+		view:       func(base Base, _ template.HTML, _ []markdown.Heading) any { return SearchView{Base: base} },
+		inputs:     made()})
 
 	// The language's 404 page.
 	title := L.Text("notfound.title")
 	jobs = append(jobs, job{lang: lang, url: "/" + string(lang) + "/404.html", template: "404.html", title: title,
 		alternates: map[content.Lang]string{lang: "/" + string(lang) + "/404.html"},
-		view:       func(base Base, _ template.HTML, _ []markdown.Heading) any { return NotFoundView{Base: base} }})
+		view:       func(base Base, _ template.HTML, _ []markdown.Heading) any { return NotFoundView{Base: base} },
+		inputs:     made()})
 	return jobs
 }
 

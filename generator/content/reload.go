@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"time"
 
 	"ndpc/generator/diag"
 )
@@ -68,8 +69,11 @@ func (s *Site) Reload(fsys fs.FS, rel string, problems *diag.List) (Change, any,
 	}
 	before := snapshot(p)
 	replace(p, q)
-	if p.Date.After(s.Latest) {
-		s.Latest = p.Date
+	s.Latest = time.Time{} // the newest date may have been this page's
+	for _, q := range s.Pages {
+		if q.Date.After(s.Latest) {
+			s.Latest = q.Date
+		}
 	}
 	s.sortLists()
 	return FieldsChanged, before, nil
