@@ -291,6 +291,10 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 
 func feedPath(lang content.Lang) string { return "/" + string(lang) + "/feed.xml" }
 
+// Rebuild builds the whole site again from what is on disk, for when the
+// changes are not known file by file.
+func (l *Live) Rebuild() (Update, error) { return l.full(time.Now()) }
+
 // full builds the whole site again into memory.
 func (l *Live) full(start time.Time) (Update, error) {
 	l.mu.Lock()

@@ -14,8 +14,8 @@ import (
 func TestPreviewRemakesOpenData(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"content/_index.en.md": "---\ntitle: Home\n---\nWelcome.\n",
-		"content/_index.ru.md": "---\ntitle: Главная\n---\nТекст.\n",
+		"content/_index.en.md":             "---\ntitle: Home\n---\nWelcome.\n",
+		"content/_index.ru.md":             "---\ntitle: Главная\n---\nТекст.\n",
 		"content/case-studies/proto.en.md": "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\ncci: [design]\n---\nText.\n",
 		"content/case-studies/proto.ru.md": "---\ntitle: PROTO\nsummary: Центр VR.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\ncci: [design]\n---\nТекст.\n",
 	}
