@@ -44,7 +44,7 @@ func (b *builder) calendarFiles() []siteFile {
 			continue // RFC 5545: a calendar has at least one component
 		}
 		files = append(files, siteFile{path: EventsCalendarPath(lang), raw: true,
-			inputs: []string{inPages, inI18n, inSettings, sectionInput(lang, content.SectionEvents)},
+			inputs: []input{inPages, inI18n, inSettings, sectionInput(lang, content.SectionEvents)},
 			make: func() []byte {
 				name, err := b.locales[lang].T("site.title")
 				if err != nil {

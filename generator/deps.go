@@ -3,6 +3,7 @@ package generator
 import (
 	"slices"
 	"sort"
+	"sync"
 
 	"ndpc/generator/content"
 )
@@ -10,60 +11,79 @@ import (
 // What each output is made from.
 //
 // Every output the plan lists (a page, a list, a feed, the open data, a
-// calendar …) names its inputs, as strings:
+// calendar …) names its inputs:
 //
-//	fm:content/case-studies/proto.en.md    a page's front matter
-//	body:content/case-studies/proto.en.md  a page's Markdown body
-//	fm:en/case-studies                     the front matter of every page
-//	                                       of a section in a language
-//	fm:*                                   the front matter of every page
-//	pages                                  which pages exist, with their
-//	                                       addresses and translations
-//	templates, i18n, settings, static      the templates, the i18n
-//	                                       tables, content/site.toml and
-//	                                       the static folder
+//	{fm content/case-studies/proto.en.md}    a page's front matter
+//	{body content/case-studies/proto.en.md}  a page's Markdown body
+//	{section en/case-studies}                the front matter of every page
+//	                                         of a section in a language
+//	{fm *}                                   the front matter of every page
+//	{site pages}                             which pages exist, with their
+//	                                         addresses and translations
+//	{site templates}, {site i18n},           the templates, the i18n tables,
+//	{site settings}, {site static}           content/site.toml, the static
+//	                                         folder's files
 //
 // ndpc build writes every output; ndpc serve compares the plan before and
 // after a change and makes again exactly the outputs whose inputs changed
 // or that appeared, and drops those that are gone (see Live). The plan is
 // the only place that knows what depends on what.
 
-// Inputs every output made with the templates shares.
+// input names one thing outputs are made from.
+type input struct {
+	kind inputKind
+	name string
+}
+
+type inputKind uint8
+
 const (
-	inPages     = "pages"
-	inTemplates = "templates"
-	inI18n      = "i18n"
-	inSettings  = "settings"
-	inStatic    = "static"
-	inAllFM     = "fm:*"
+	inFM      inputKind = iota + 1 // a page's front matter; name is its path, or * for every page
+	inBody                         // a page's body; name is its path
+	inSection                      // a section's pages' front matter; name is lang/section
+	inSite                         // the site's folders and settings
+)
+
+func (in input) String() string {
+	return [...]string{"", "fm", "body", "section", "site"}[in.kind] + " " + in.name
+}
+
+// Inputs every output made with the templates shares.
+var (
+	inPages     = input{inSite, "pages"}
+	inTemplates = input{inSite, "templates"}
+	inI18n      = input{inSite, "i18n"}
+	inSettings  = input{inSite, "settings"}
+	inStatic    = input{inSite, "static"}
+	inAllFM     = input{inFM, "*"}
 )
 
 // fmInput names a page's front matter.
-func fmInput(p *content.Page) string { return "fm:" + p.Path }
+func fmInput(p *content.Page) input { return input{inFM, p.Path} }
 
 // bodyInput names a page's Markdown body.
-func bodyInput(p *content.Page) string { return "body:" + p.Path }
+func bodyInput(p *content.Page) input { return input{inBody, p.Path} }
 
 // sectionInput names the front matter of every page of a section in a
 // language: what a list of the section is made from.
-func sectionInput(lang content.Lang, section string) string {
-	return "fm:" + string(lang) + "/" + section
+func sectionInput(lang content.Lang, section string) input {
+	return input{inSection, string(lang) + "/" + section}
 }
 
 // pageInputs are a content page's own inputs: its front matter and body.
-func pageInputs(p *content.Page) []string {
+func pageInputs(p *content.Page) []input {
 	if p == nil {
 		return nil
 	}
-	return []string{fmInput(p), bodyInput(p)}
+	return []input{fmInput(p), bodyInput(p)}
 }
 
 // layoutInputs are what every page of a language is made from besides its
 // own data: the templates, i18n tables, settings, static files (the
 // assets' addresses), the set of pages (addresses, translations), and the
 // about page, whose title is in the navigation.
-func (b *builder) layoutInputs(lang content.Lang) []string {
-	in := []string{inPages, inTemplates, inI18n, inSettings, inStatic}
+func (b *builder) layoutInputs(lang content.Lang) []input {
+	in := []input{inPages, inTemplates, inI18n, inSettings, inStatic}
 	if about := b.site.PlainPage(lang, "about"); about != nil {
 		in = append(in, fmInput(about))
 	}
@@ -71,12 +91,12 @@ func (b *builder) layoutInputs(lang content.Lang) []string {
 }
 
 // changedInputs returns the inputs a change of kind c to page p changed.
-func changedInputs(p *content.Page, c content.Change) []string {
+func changedInputs(p *content.Page, c content.Change) []input {
 	switch c {
 	case content.BodyChanged:
-		return []string{bodyInput(p)}
+		return []input{bodyInput(p)}
 	case content.FieldsChanged:
-		return []string{fmInput(p), bodyInput(p), sectionInput(p.Lang, p.Section), inAllFM}
+		return []input{fmInput(p), bodyInput(p), sectionInput(p.Lang, p.Section), inAllFM}
 	}
 	return nil
 }
@@ -90,8 +110,8 @@ func outputPath(url string) string {
 }
 
 // membersInputs names the front matter of the case studies a page lists.
-func membersInputs(items []*content.CaseStudy) []string {
-	in := make([]string, len(items))
+func membersInputs(items []*content.CaseStudy) []input {
+	in := make([]input, len(items))
 	for i, cs := range items {
 		in[i] = fmInput(cs.Page)
 	}
@@ -99,54 +119,97 @@ func membersInputs(items []*content.CaseStudy) []string {
 }
 
 // planned is a plan as the preview keeps it: every output by site path,
-// with its inputs, and the outputs that use each input.
+// with its inputs.
 type planned struct {
-	jobs   map[string]job      // pages by output path
+	jobs   map[string]*job     // pages by output path
 	files  map[string]siteFile // site files by path
-	inputs map[string][]string // output path → its inputs
-	users  map[string][]string // input → the outputs made from it
+	inputs map[string][]input // output path → its own inputs
+	// layout holds the inputs every page of a language is made from
+	// besides its own.
+	layout map[content.Lang][]input
+
+	usersOnce sync.Once
+	users     map[input][]string // own input → the outputs made from it
 }
 
 // planned plans the site, pages and site files.
 func (b *builder) planned() *planned {
-	p := &planned{jobs: map[string]job{}, files: map[string]siteFile{}, inputs: map[string][]string{}, users: map[string][]string{}}
 	jobs := b.plan()
-	add := func(path string, inputs []string) {
-		p.inputs[path] = inputs
-		for _, in := range inputs {
-			p.users[in] = append(p.users[in], path)
-		}
+	p := &planned{jobs: make(map[string]*job, len(jobs)), files: map[string]siteFile{},
+		inputs: make(map[string][]input, len(jobs)), layout: map[content.Lang][]input{}}
+	for _, lang := range content.Langs {
+		p.layout[lang] = b.layoutInputs(lang)
 	}
-	for _, j := range jobs {
+	for i := range jobs {
+		j := &jobs[i]
 		if j.checkOnly {
 			continue
 		}
 		path := outputPath(j.url)
 		p.jobs[path] = j
-		add(path, j.inputs)
+		p.inputs[path] = j.inputs
 	}
 	for _, f := range b.siteFiles(jobs) {
 		p.files[f.path] = f
-		add(f.path, f.inputs)
+		p.inputs[f.path] = f.inputs
 	}
 	return p
+}
+
+// usersOf returns the outputs made from an input of their own, indexed
+// the first time it is asked for.
+func (p *planned) usersOf(in input) []string {
+	p.usersOnce.Do(func() {
+		p.users = map[input][]string{}
+		for o, ins := range p.inputs {
+			for _, in := range ins {
+				p.users[in] = append(p.users[in], o)
+			}
+		}
+	})
+	return p.users[in]
 }
 
 // changes compares two plans of the site: made lists the outputs of after
 // to make again (new ones, those whose inputs are not the same list as
 // before, and those made from an input in changed), gone those of before
 // that after lacks. Both are sorted.
-func changes(before, after *planned, changed []string) (made, gone []string) {
-	set := map[string]bool{}
+func changes(before, after *planned, changed []input) (made, gone []string) {
+	hit := map[input]bool{}
 	for _, in := range changed {
-		for _, o := range after.users[in] {
-			set[o] = true
+		hit[in] = true
+	}
+	// A change to the layout's inputs of a language makes all its pages.
+	layoutHit := map[content.Lang]bool{}
+	for lang, ins := range after.layout {
+		layoutHit[lang] = !slices.Equal(ins, before.layout[lang])
+		for _, in := range ins {
+			layoutHit[lang] = layoutHit[lang] || hit[in]
 		}
 	}
-	if after != before {
-		for o, in := range after.inputs {
-			if old, ok := before.inputs[o]; !ok || !slices.Equal(old, in) {
+	set := map[string]bool{}
+	for path, j := range after.jobs {
+		if layoutHit[j.lang] {
+			set[path] = true
+		}
+	}
+	if after == before {
+		for _, in := range changed {
+			for _, o := range after.usersOf(in) {
 				set[o] = true
+			}
+		}
+	} else {
+		for o, ins := range after.inputs {
+			if old, ok := before.inputs[o]; !ok || !slices.Equal(old, ins) {
+				set[o] = true
+				continue
+			}
+			for _, in := range ins {
+				if hit[in] {
+					set[o] = true
+					break
+				}
 			}
 		}
 		for o := range before.inputs {

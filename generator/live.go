@@ -210,7 +210,7 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 	b := l.b
 	problems := &diag.List{}
 	b.problems = problems
-	var changed []string
+	var changed []input
 	var reloaded []*content.Page
 	for _, rel := range rels {
 		change, _, err := b.site.Reload(os.DirFS(l.opts.Content), rel, problems)
@@ -247,7 +247,7 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 	var later []string
 	for _, o := range made {
 		if j, ok := after.jobs[o]; ok {
-			jobs = append(jobs, j)
+			jobs = append(jobs, *j)
 		} else if f := after.files[o]; f.onDemand {
 			later = append(later, o)
 		} else {

@@ -3,7 +3,8 @@ package generator
 import (
 	"html/template"
 	"path"
-	"sort"
+	"slices"
+	"strings"
 
 	"ndpc/generator/content"
 	"ndpc/generator/markdown"
@@ -27,8 +28,9 @@ type job struct {
 	// view makes the template data from the page's frame and its rendered
 	// Markdown body (nil when the job has no page).
 	view func(b Base, body template.HTML, toc []markdown.Heading) any
-	// inputs name what the page is made from (see deps.go).
-	inputs []string
+	// inputs name what the page is made from besides the layout's inputs
+	// of its language (see deps.go).
+	inputs []input
 }
 
 // pageTitle is the page's title: its content page's, but the site's on
@@ -46,7 +48,7 @@ func (b *builder) plan() []job {
 	for _, lang := range content.Langs {
 		jobs = append(jobs, b.planLang(lang)...)
 	}
-	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].url < jobs[j].url })
+	slices.SortStableFunc(jobs, func(a, b job) int { return strings.Compare(a.url, b.url) })
 	for _, p := range b.site.Invalid {
 		jobs = append(jobs, job{lang: p.Lang, url: p.URL(), page: p, checkOnly: true, inputs: pageInputs(p)})
 	}
@@ -77,20 +79,20 @@ func (b *builder) planLang(lang content.Lang) []job {
 	L := b.locales[lang]
 	idx := newIndexes(s, lang, L, b.editions)
 	var jobs []job
-	layout := b.layoutInputs(lang)
-	// made names a page's inputs: the layout's and those given.
-	made := func(own ...[]string) []string {
-		in := append([]string(nil), layout...)
+	// made names a page's own inputs; every page is also made from the
+	// layout's (layoutInputs).
+	made := func(own ...[]input) []input {
+		var in []input
 		for _, o := range own {
 			in = append(in, o...)
 		}
 		return in
 	}
-	caseStudies := []string{sectionInput(lang, content.SectionCaseStudies)}
+	caseStudies := []input{sectionInput(lang, content.SectionCaseStudies)}
 
 	// Generated pages, each with the section's _index page for title and
 	// intro, made from it and from the lists named by from.
-	generated := func(section, slug, tmpl, titleKey string, from []string, view func(Base, template.HTML) any) {
+	generated := func(section, slug, tmpl, titleKey string, from []input, view func(Base, template.HTML) any) {
 		var page *content.Page
 		if slug == "" {
 			if section == "" {
@@ -108,7 +110,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 		})
 	}
 
-	generated("", "", "home.html", "site.title", []string{sectionInput(lang, content.SectionCaseStudies),
+	generated("", "", "home.html", "site.title", []input{sectionInput(lang, content.SectionCaseStudies),
 		sectionInput(lang, content.SectionBriefs), sectionInput(lang, content.SectionEvents), sectionInput(lang, content.SectionReport)}, func(base Base, intro template.HTML) any {
 		latest := idx.caseStudies
 		if len(latest) > 6 {
@@ -158,27 +160,24 @@ func (b *builder) planLang(lang content.Lang) []job {
 		})
 	}
 	// A brief offers its translation's PDF too.
-	briefs := []string{sectionInput(content.English, content.SectionBriefs), sectionInput(content.Russian, content.SectionBriefs)}
+	briefs := []input{sectionInput(content.English, content.SectionBriefs), sectionInput(content.Russian, content.SectionBriefs)}
 	generated(content.SectionBriefs, "", "briefs.html", "briefs.title", briefs, func(base Base, intro template.HTML) any {
 		return BriefsView{Base: base, Intro: intro, Briefs: idx.briefs}
 	})
-	chapters := []string{sectionInput(lang, content.SectionReport)}
+	chapters := []input{sectionInput(lang, content.SectionReport)}
 	generated(content.SectionReport, "", "report.html", "report.title", chapters, func(base Base, intro template.HTML) any {
 		return ReportView{Base: base, Intro: intro, Chapters: s.Chapters[lang], Downloads: idx.reportDownloads()}
 	})
-	generated(content.SectionEvents, "", "events.html", "events.title", []string{sectionInput(lang, content.SectionEvents)}, func(base Base, intro template.HTML) any {
+	generated(content.SectionEvents, "", "events.html", "events.title", []input{sectionInput(lang, content.SectionEvents)}, func(base Base, intro template.HTML) any {
 		return EventsView{Base: base, Intro: intro, Months: idx.eventMonths()}
 	})
 
-	// Content pages, made from their own front matter and body, their
-	// translation's front matter, and the lists named by from.
-	page := func(p *content.Page, tmpl string, from []string, view func(Base, template.HTML, []markdown.Heading) any) {
-		in := made(pageInputs(p), from)
-		if t := p.Translation; t != nil {
-			in = append(in, fmInput(t))
-		}
+	// Content pages, made from their own front matter and body and from
+	// the inputs named by from. (Of its translation a page shows the
+	// address, which is the plan's.)
+	page := func(p *content.Page, tmpl string, from []input, view func(Base, template.HTML, []markdown.Heading) any) {
 		jobs = append(jobs, job{lang: lang, url: p.URL(), template: tmpl, page: p, section: p.Section,
-			alternates: alternatesOf(p), sitemap: true, view: view, inputs: in})
+			alternates: alternatesOf(p), sitemap: true, view: view, inputs: made(pageInputs(p), from)})
 	}
 	for _, cs := range s.CaseStudies[lang] {
 		cs := cs
@@ -188,7 +187,11 @@ func (b *builder) planLang(lang content.Lang) []job {
 	}
 	for _, br := range idx.briefs {
 		br := br
-		page(br.Page, "brief.html", nil, func(base Base, body template.HTML, _ []markdown.Heading) any {
+		var twin []input // a brief offers its translation's PDF too
+		if t := br.Translation; t != nil {
+			twin = append(twin, fmInput(t))
+		}
+		page(br.Page, "brief.html", twin, func(base Base, body template.HTML, _ []markdown.Heading) any {
 			return BriefView{Base: base, Brief: br, Body: body}
 		})
 	}

@@ -24,7 +24,7 @@ type siteFile struct {
 	// make returns the file's content; nil when it failed, and said why.
 	make func() []byte
 	// inputs name what the file is made from (see deps.go).
-	inputs []string
+	inputs []input
 	// raw files are published as made, never minified.
 	raw bool
 	// onDemand files report no problems of their own, so that the
@@ -43,12 +43,12 @@ func (b *builder) siteFiles(jobs []job) []siteFile {
 		once.Do(func() { records = b.openData() })
 		return records
 	}
-	openInputs := []string{inPages, inSettings, sectionInput(content.English, content.SectionCaseStudies), sectionInput(content.Russian, content.SectionCaseStudies)}
+	openInputs := []input{inPages, inSettings, sectionInput(content.English, content.SectionCaseStudies), sectionInput(content.Russian, content.SectionCaseStudies)}
 	root := b.layoutInputs(content.English)
 	files := []siteFile{
-		{path: "/sitemap.xml", make: func() []byte { return b.sitemap(jobs) }, inputs: []string{inPages, inSettings}, onDemand: true},
-		{path: "/robots.txt", make: func() []byte { return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n") }, inputs: []string{inSettings}, onDemand: true},
-		{path: "/_redirects", make: func() []byte { return b.redirects(jobs) }, inputs: []string{inPages, inAllFM}},
+		{path: "/sitemap.xml", make: func() []byte { return b.sitemap(jobs) }, inputs: []input{inPages, inSettings}, onDemand: true},
+		{path: "/robots.txt", make: func() []byte { return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n") }, inputs: []input{inSettings}, onDemand: true},
+		{path: "/_redirects", make: func() []byte { return b.redirects(jobs) }, inputs: []input{inPages, inAllFM}},
 		{path: openDataJSONPath, make: func() []byte { return openDataJSON(openData()) }, inputs: openInputs, onDemand: true},
 		{path: openDataCSVPath, make: func() []byte { return openDataCSV(openData()) }, inputs: openInputs, onDemand: true},
 		{path: "/index.html", make: b.languageChooser, inputs: root},
@@ -58,7 +58,7 @@ func (b *builder) siteFiles(jobs []job) []siteFile {
 		lang := lang
 		// Entries without a date take the newest date of all the content.
 		files = append(files, siteFile{path: feedPath(lang), make: func() []byte { return b.feed(lang) },
-			inputs: []string{inPages, inSettings, inI18n, inAllFM}, onDemand: true})
+			inputs: []input{inPages, inSettings, inI18n, inAllFM}, onDemand: true})
 	}
 	return append(files, b.calendarFiles()...)
 }
