@@ -123,7 +123,7 @@ func membersInputs(items []*content.CaseStudy) []input {
 type planned struct {
 	jobs   map[string]*job     // pages by output path
 	files  map[string]siteFile // site files by path
-	inputs map[string][]input // output path → its own inputs
+	inputs map[string][]input  // output path → its own inputs
 	// layout holds the inputs every page of a language is made from
 	// besides its own.
 	layout map[content.Lang][]input
