@@ -121,9 +121,10 @@ func membersInputs(items []*content.CaseStudy) []input {
 // planned is a plan as the preview keeps it: every output by site path,
 // with its inputs.
 type planned struct {
-	jobs   map[string]*job     // pages by output path
-	files  map[string]siteFile // site files by path
-	inputs map[string][]input  // output path → its own inputs
+	langs  map[content.Lang][]job // each language's pages, by address
+	jobs   map[string]*job        // pages by output path
+	files  map[string]siteFile    // site files by path
+	inputs map[string][]input     // output path → its own inputs
 	// layout holds the inputs every page of a language is made from
 	// besides its own.
 	layout map[content.Lang][]input
@@ -132,28 +133,57 @@ type planned struct {
 	users     map[input][]string // own input → the outputs made from it
 }
 
-// planned plans the site, pages and site files.
-func (b *builder) planned() *planned {
-	jobs := b.plan()
-	p := &planned{jobs: make(map[string]*job, len(jobs)), files: map[string]siteFile{},
-		inputs: make(map[string][]input, len(jobs)), layout: map[content.Lang][]input{}}
+// replan plans the site, pages and site files. Given the plan before a
+// change and the inputs it changed (hit), it keeps the pages of a
+// language none of whose inputs changed: planning a language reads
+// nothing but its pages' inputs.
+func (b *builder) replan(before *planned, hit map[input]bool) *planned {
+	p := &planned{langs: map[content.Lang][]job{}, jobs: map[string]*job{}, files: map[string]siteFile{},
+		inputs: map[string][]input{}, layout: map[content.Lang][]input{}}
+	var jobs []job
 	for _, lang := range content.Langs {
 		p.layout[lang] = b.layoutInputs(lang)
-	}
-	for i := range jobs {
-		j := &jobs[i]
-		if j.checkOnly {
-			continue
+		if before != nil && !before.langHit(lang, p.layout[lang], hit) {
+			p.langs[lang] = before.langs[lang]
+		} else {
+			p.langs[lang] = b.planSorted(lang)
 		}
-		path := outputPath(j.url)
-		p.jobs[path] = j
-		p.inputs[path] = j.inputs
+		jobs = append(jobs, p.langs[lang]...)
+	}
+	for _, lang := range content.Langs {
+		for i := range p.langs[lang] {
+			j := &p.langs[lang][i]
+			path := outputPath(j.url)
+			p.jobs[path] = j
+			p.inputs[path] = j.inputs
+		}
 	}
 	for _, f := range b.siteFiles(jobs) {
 		p.files[f.path] = f
 		p.inputs[f.path] = f.inputs
 	}
 	return p
+}
+
+// langHit reports whether an input of a language's pages is among hit, or
+// its layout's inputs differ from layout.
+func (p *planned) langHit(lang content.Lang, layout []input, hit map[input]bool) bool {
+	if !slices.Equal(p.layout[lang], layout) {
+		return true
+	}
+	for _, in := range layout {
+		if hit[in] {
+			return true
+		}
+	}
+	for _, j := range p.langs[lang] {
+		for _, in := range j.inputs {
+			if hit[in] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // usersOf returns the outputs made from an input of their own, indexed
@@ -174,11 +204,7 @@ func (p *planned) usersOf(in input) []string {
 // to make again (new ones, those whose inputs are not the same list as
 // before, and those made from an input in changed), gone those of before
 // that after lacks. Both are sorted.
-func changes(before, after *planned, changed []input) (made, gone []string) {
-	hit := map[input]bool{}
-	for _, in := range changed {
-		hit[in] = true
-	}
+func changes(before, after *planned, hit map[input]bool) (made, gone []string) {
 	// A change to the layout's inputs of a language makes all its pages.
 	layoutHit := map[content.Lang]bool{}
 	for lang, ins := range after.layout {
@@ -188,13 +214,15 @@ func changes(before, after *planned, changed []input) (made, gone []string) {
 		}
 	}
 	set := map[string]bool{}
-	for path, j := range after.jobs {
-		if layoutHit[j.lang] {
-			set[path] = true
+	if layoutHit[content.English] || layoutHit[content.Russian] {
+		for path, j := range after.jobs {
+			if layoutHit[j.lang] {
+				set[path] = true
+			}
 		}
 	}
 	if after == before {
-		for _, in := range changed {
+		for in := range hit {
 			for _, o := range after.usersOf(in) {
 				set[o] = true
 			}

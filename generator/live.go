@@ -235,11 +235,15 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 	if len(changed) == 0 {
 		return false, nil
 	}
+	hit := map[input]bool{}
+	for _, in := range changed {
+		hit[in] = true
+	}
 	after := l.plan
 	if len(reloaded) > 0 {
-		after = b.planned() // lists, country pages and calendars may gain or lose pages
+		after = b.replan(l.plan, hit) // lists, country pages and calendars may gain or lose pages
 	}
-	made, gone := changes(l.plan, after, changed)
+	made, gone := changes(l.plan, after, hit)
 	staged := newMemSink()
 	b.out = staged
 	var jobs []job
@@ -314,7 +318,7 @@ func (l *Live) fullLocked(start time.Time) (Update, error) {
 		b.run(staged)
 		if !problems.HasErrors() {
 			l.files, l.b, l.dirty = staged.files, b, false
-			l.plan = b.planned()
+			l.plan = b.replan(nil, nil)
 			l.pending = map[string]bool{}
 			l.broken = map[string][]diag.Problem{}
 			u.Took = time.Since(start)

@@ -42,17 +42,41 @@ func (j job) pageTitle() string {
 	return j.title
 }
 
-// plan lists every page of the site, in a fixed order.
+// plan lists every page of the site, in a fixed order: by address (every
+// address starts with its language, so English before Russian), then the
+// pages whose front matter has errors.
 func (b *builder) plan() []job {
 	var jobs []job
 	for _, lang := range content.Langs {
-		jobs = append(jobs, b.planLang(lang)...)
+		jobs = append(jobs, b.planSorted(lang)...)
 	}
-	slices.SortStableFunc(jobs, func(a, b job) int { return strings.Compare(a.url, b.url) })
+	return b.withInvalid(jobs)
+}
+
+// withInvalid adds to jobs the pages whose front matter has errors, to
+// check their bodies.
+func (b *builder) withInvalid(jobs []job) []job {
 	for _, p := range b.site.Invalid {
 		jobs = append(jobs, job{lang: p.Lang, url: p.URL(), page: p, checkOnly: true, inputs: pageInputs(p)})
 	}
 	return jobs
+}
+
+// planSorted lists the pages of a language by address.
+func (b *builder) planSorted(lang content.Lang) []job {
+	jobs := b.planLang(lang)
+	// Sorted through their indexes: moving the jobs themselves costs more
+	// than the comparisons.
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(jobs[a].url, jobs[b].url) })
+	sorted := make([]job, len(jobs))
+	for i, k := range order {
+		sorted[i] = jobs[k]
+	}
+	return sorted
 }
 
 // both returns the addresses of a generated page that exists in every
@@ -78,7 +102,8 @@ func (b *builder) planLang(lang content.Lang) []job {
 	s := b.site
 	L := b.locales[lang]
 	idx := newIndexes(s, lang, L, b.editions)
-	var jobs []job
+	jobs := make([]job, 0, len(s.CaseStudies[lang])+len(s.Briefs[lang])+len(s.Chapters[lang])+len(s.Events[lang])+
+		len(s.Plain[lang])+len(content.Countries)+len(content.Sectors)+16)
 	// made names a page's own inputs; every page is also made from the
 	// layout's (layoutInputs).
 	made := func(own ...[]input) []input {
