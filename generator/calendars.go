@@ -30,8 +30,8 @@ func (b *builder) calendarFiles() []siteFile {
 		for _, ev := range events {
 			ev := ev
 			files = append(files, siteFile{path: EventCalendarPath(ev), raw: true,
-				inputs: append(pageInputs(ev.Page), inPages, inI18n, inSettings),
-				make: func() []byte {
+				inputs: []input{fmInput(ev.Page), inPages, inI18n, inSettings},
+				make: func(b *builder) []byte {
 					e, err := b.calendarEvent(ev)
 					if err != nil {
 						b.problems.Errorf(ev.Path, 0, 0, "making its calendar file: %v", err)
@@ -45,7 +45,7 @@ func (b *builder) calendarFiles() []siteFile {
 		}
 		files = append(files, siteFile{path: EventsCalendarPath(lang), raw: true,
 			inputs: []input{inPages, inI18n, inSettings, sectionInput(lang, content.SectionEvents)},
-			make: func() []byte {
+			make: func(b *builder) []byte {
 				name, err := b.locales[lang].T("site.title")
 				if err != nil {
 					b.problems.Add(diag.Problem{Path: "i18n", Severity: diag.Error, Message: err.Error()})

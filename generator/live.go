@@ -24,7 +24,7 @@ type Live struct {
 
 	mu     sync.RWMutex
 	files  map[string][]byte         // the last good site, by site path
-	b      *builder                  // the model the site was rendered from
+	b      *builder                  // the run the site was built by, with its model
 	plan   *planned                  // what each of files was made from
 	broken map[string][]diag.Problem // errors since the last good state, by file
 	dirty  bool                      // the model may differ from the files: build everything next time
@@ -74,7 +74,9 @@ func (l *Live) File(sitePath string) ([]byte, bool) {
 	defer l.mu.Unlock()
 	if l.pending[sitePath] {
 		if f, ok := l.plan.files[sitePath]; ok {
-			if data := f.make(); data != nil {
+			// Such files report no problems (onDemand) and are kept
+			// here, not written.
+			if data := f.make(l.b.runOver(discard{}, &diag.List{})); data != nil {
 				l.files[sitePath] = data
 			}
 		}
@@ -207,9 +209,9 @@ func (l *Live) reloadStatic(rel string, u *Update) bool {
 // front matter changed, and makes the outputs whose inputs changed. It
 // returns true when the change needs a full build.
 func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
-	b := l.b
 	problems := &diag.List{}
-	b.problems = problems
+	staged := newMemSink()
+	b := l.b.runOver(staged, problems) // this change's run over the model
 	var changed []input
 	var reloaded []*content.Page
 	for _, rel := range rels {
@@ -244,8 +246,6 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 		after = b.replan(l.plan, hit) // lists, country pages and calendars may gain or lose pages
 	}
 	made, gone := changes(l.plan, after, hit)
-	staged := newMemSink()
-	b.out = staged
 	var jobs []job
 	var files []siteFile
 	var later []string

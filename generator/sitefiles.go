@@ -21,8 +21,9 @@ import (
 // siteFile is a planned output that is not a page of one language.
 type siteFile struct {
 	path string
-	// make returns the file's content; nil when it failed, and said why.
-	make func() []byte
+	// make returns the file's content, made by a run; nil when it failed,
+	// and said why in the run's problems.
+	make func(*builder) []byte
 	// inputs name what the file is made from (see deps.go).
 	inputs []input
 	// raw files are published as made, never minified.
@@ -39,25 +40,27 @@ type siteFile struct {
 func (b *builder) siteFiles(jobs []job) []siteFile {
 	var records []OpenCaseStudy
 	var once sync.Once
-	openData := func() []OpenCaseStudy {
+	openData := func(b *builder) []OpenCaseStudy {
 		once.Do(func() { records = b.openData() })
 		return records
 	}
 	openInputs := []input{inPages, inSettings, sectionInput(content.English, content.SectionCaseStudies), sectionInput(content.Russian, content.SectionCaseStudies)}
 	root := b.layoutInputs(content.English)
 	files := []siteFile{
-		{path: "/sitemap.xml", make: func() []byte { return b.sitemap(jobs) }, inputs: []input{inPages, inSettings}, onDemand: true},
-		{path: "/robots.txt", make: func() []byte { return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n") }, inputs: []input{inSettings}, onDemand: true},
-		{path: "/_redirects", make: func() []byte { return b.redirects(jobs) }, inputs: []input{inPages, inAllFM}},
-		{path: openDataJSONPath, make: func() []byte { return openDataJSON(openData()) }, inputs: openInputs, onDemand: true},
-		{path: openDataCSVPath, make: func() []byte { return openDataCSV(openData()) }, inputs: openInputs, onDemand: true},
-		{path: "/index.html", make: b.languageChooser, inputs: root},
-		{path: "/404.html", make: b.notFound, inputs: root},
+		{path: "/sitemap.xml", make: func(b *builder) []byte { return b.sitemap(jobs) }, inputs: []input{inPages, inSettings}, onDemand: true},
+		{path: "/robots.txt", make: func(b *builder) []byte {
+			return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n")
+		}, inputs: []input{inSettings}, onDemand: true},
+		{path: "/_redirects", make: func(b *builder) []byte { return b.redirects(jobs) }, inputs: []input{inPages, inAllFM}},
+		{path: openDataJSONPath, make: func(b *builder) []byte { return openDataJSON(openData(b)) }, inputs: openInputs, onDemand: true},
+		{path: openDataCSVPath, make: func(b *builder) []byte { return openDataCSV(openData(b)) }, inputs: openInputs, onDemand: true},
+		{path: "/index.html", make: (*builder).languageChooser, inputs: root},
+		{path: "/404.html", make: (*builder).notFound, inputs: root},
 	}
 	for _, lang := range content.Langs {
 		lang := lang
 		// Entries without a date take the newest date of all the content.
-		files = append(files, siteFile{path: feedPath(lang), make: func() []byte { return b.feed(lang) },
+		files = append(files, siteFile{path: feedPath(lang), make: func(b *builder) []byte { return b.feed(lang) },
 			inputs: []input{inPages, inSettings, inI18n, inAllFM}, onDemand: true})
 	}
 	return append(files, b.calendarFiles()...)
@@ -77,7 +80,7 @@ func (b *builder) writeSiteFiles(files []siteFile) int {
 
 // publishSiteFile makes and writes one site file.
 func (b *builder) publishSiteFile(f siteFile) bool {
-	data := f.make()
+	data := f.make(b)
 	if data == nil {
 		return false
 	}
