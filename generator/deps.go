@@ -28,6 +28,13 @@ import (
 // after a change and makes again exactly the outputs whose inputs changed
 // or that appeared, and drops those that are gone (see Live). The plan is
 // the only place that knows what depends on what.
+//
+// The preview follows front matter and bodies this way; a change to one
+// of the site inputs (a new, removed or renamed file, the templates, the
+// i18n tables, the settings) makes it build everything. The copied files
+// (the static folder's files, assets included, and the content folder's
+// images and PDFs) are not planned outputs: each is made from its own
+// file, which the preview copies again when it changes in place.
 
 // input names one thing outputs are made from.
 type input struct {
