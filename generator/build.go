@@ -254,7 +254,7 @@ func (b *builder) steps(out sink) []step {
 			return b.writeAssets(), nil
 		}},
 		{name: "site files", do: func() (int, error) {
-			return b.writeSiteFiles(jobs) + b.writeCalendars(), nil
+			return b.writeSiteFiles(b.siteFiles(jobs)), nil
 		}},
 		{name: "copy", do: func() (int, error) {
 			return b.copyFiles(), nil
@@ -304,8 +304,17 @@ type discard struct{}
 func (discard) WriteFile(string, []byte) error { return nil }
 func (discard) CopyFile(string, string) error  { return nil }
 
-// builder holds what the steps after loading share.
+// builder is one run of the steps after loading over a model: where the
+// run writes and where its problems go are given to it, so that runs over
+// the same model (the preview's) share nothing else.
 type builder struct {
+	*model
+	out      sink
+	problems *diag.List
+}
+
+// model holds what the steps after loading share.
+type model struct {
 	opts     Options
 	settings siteSettings
 	baseURL  string
@@ -339,9 +348,13 @@ type builder struct {
 	// cannot typeset its PDFs (see noPrint).
 	fatal error
 	// social holds the social preview image each page names, by site path.
-	social   map[string]view.SocialImage
-	out      sink
-	problems *diag.List
+	social map[string]view.SocialImage
+}
+
+// runOver returns a run of the steps over b's model that writes to out
+// and reports to problems.
+func (b *builder) runOver(out sink, problems *diag.List) *builder {
+	return &builder{model: b.model, out: out, problems: problems}
 }
 
 // load reads the settings, i18n tables, templates and content.
@@ -387,7 +400,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{
+	b := &builder{model: &model{
 		opts:     opts,
 		settings: settings,
 		baseURL:  baseURL,
@@ -395,8 +408,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 		locales:  locales,
 		mf:       mf,
 		assets:   assets,
-		problems: problems,
-	}
+	}, problems: problems}
 	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(b), problems)
 	b.md = markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML, ReservedID: b.tmpl.ReservedID})
 	b.checkStudy()

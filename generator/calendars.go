@@ -20,43 +20,52 @@ func eventsCalendarPath(lang content.Lang) string {
 	return content.URLFor(lang, content.SectionEvents, "") + "events.ics"
 }
 
-// writeCalendars writes an iCalendar file for every event and one with
-// all the events of each language (package calendar), and returns how
-// many it wrote.
-func (b *builder) writeCalendars() int {
-	n := 0
+// calendarFiles plans an iCalendar file for every event and one with all
+// the events of each language that has any (package calendar).
+func (b *builder) calendarFiles() []siteFile {
+	var files []siteFile
 	for _, lang := range content.Langs {
-		L := b.locales[lang]
-		name, err := L.T("site.title")
-		if err != nil {
-			b.problems.Add(diag.Problem{Path: "i18n", Severity: diag.Error, Message: err.Error()})
-			return n
-		}
-		var all []calendar.Event
+		lang := lang
+		var events []*content.Event
 		for _, ev := range b.site.Events[lang] {
-			if ev.WholeMonth { // a month is not a day a calendar can show
-				continue
-			}
-			e, err := b.calendarEvent(ev)
-			if err != nil {
-				b.problems.Errorf(ev.Path, 0, 0, "making its calendar file: %v", err)
-				continue
-			}
-			all = append(all, e)
-			ics := calendar.Encode(calendar.Calendar{Name: ev.Title, Lang: string(lang), Events: []calendar.Event{e}})
-			if b.publishRaw(eventCalendarPath(ev), ics) {
-				n++
+			if !ev.WholeMonth { // a month is not a day a calendar can show
+				events = append(events, ev)
 			}
 		}
-		if len(all) == 0 {
+		for _, ev := range events {
+			ev := ev
+			files = append(files, siteFile{path: eventCalendarPath(ev), raw: true,
+				inputs: []input{fmInput(ev.Page), inPages, inI18n, inSettings},
+				make: func(b *builder) []byte {
+					e, err := b.calendarEvent(ev)
+					if err != nil {
+						b.problems.Errorf(ev.Path, 0, 0, "making its calendar file: %v", err)
+						return nil
+					}
+					return calendar.Encode(calendar.Calendar{Name: ev.Title, Lang: string(lang), Events: []calendar.Event{e}})
+				}})
+		}
+		if len(events) == 0 {
 			continue // RFC 5545: a calendar has at least one component
 		}
-		ics := calendar.Encode(calendar.Calendar{Name: name, Lang: string(lang), Events: all})
-		if b.publishRaw(eventsCalendarPath(lang), ics) {
-			n++
-		}
+		files = append(files, siteFile{path: eventsCalendarPath(lang), raw: true,
+			inputs: []input{inPages, inI18n, inSettings, sectionInput(lang, content.SectionEvents)},
+			make: func(b *builder) []byte {
+				name, err := b.locales[lang].T("site.title")
+				if err != nil {
+					b.problems.Add(diag.Problem{Path: "i18n", Severity: diag.Error, Message: err.Error()})
+					return nil
+				}
+				var all []calendar.Event
+				for _, ev := range events {
+					if e, err := b.calendarEvent(ev); err == nil { // else its own file says why
+						all = append(all, e)
+					}
+				}
+				return calendar.Encode(calendar.Calendar{Name: name, Lang: string(lang), Events: all})
+			}})
 	}
-	return n
+	return files
 }
 
 // calendarEvent returns an event as its calendar file shows it, with its

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"sort"
 
 	"ndpc/generator/content"
@@ -36,7 +37,7 @@ func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale, ed *editio
 		}
 	}
 	idx.caseStudies = append([]*content.CaseStudy(nil), list...)
-	sort.SliceStable(idx.caseStudies, func(i, j int) bool { return idx.caseStudies[i].Date.After(idx.caseStudies[j].Date) })
+	slices.SortStableFunc(idx.caseStudies, func(a, b *content.CaseStudy) int { return b.Date.Compare(a.Date) }) // newest first
 
 	for _, c := range content.Countries {
 		name := L.Text(locale.CountryKey(c.Code))

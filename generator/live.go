@@ -14,20 +14,23 @@ import (
 
 // Live is the site of the preview server: built in memory, drafts
 // included, not minified and not fingerprinted, and updated as files
-// change. A change to one page renders that page and what shows it (its
-// indexes, the feed) again, not the whole site; a change it cannot follow
-// page by page (a new or removed file, templates, i18n tables) builds the
-// whole site again. A failed build leaves the last good site in place.
+// change. A change to pages' text or front matter plans the site again
+// and makes exactly the outputs whose inputs changed (see deps.go), not
+// the whole site; a change it cannot follow page by page (a new, removed
+// or renamed file, templates, i18n tables, settings) builds the whole
+// site again. A failed build leaves the last good site in place.
 type Live struct {
 	opts Options
 
 	mu     sync.RWMutex
 	files  map[string][]byte         // the last good site, by site path
-	b      *builder                  // the model the site was rendered from
+	b      *builder                  // the run the site was built by, with its model
+	plan   *planned                  // what each of files was made from
 	broken map[string][]diag.Problem // errors since the last good state, by file
 	dirty  bool                      // the model may differ from the files: build everything next time
-	// stale feeds are made again when they are asked for, not on every save.
-	stale map[content.Lang]bool
+	// pending site files are made again when they are asked for, not on
+	// every save (the feeds, the open data, the sitemap).
+	pending map[string]bool
 }
 
 // Update says what a rebuild changed.
@@ -49,7 +52,7 @@ func NewLive(opts Options) (*Live, Update, error) {
 	// No social preview images, which a save would leave out of date:
 	// pages name none, rather than images that are not there.
 	opts.SocialImages = false
-	l := &Live{opts: opts, files: map[string][]byte{}, broken: map[string][]diag.Problem{}, stale: map[content.Lang]bool{}}
+	l := &Live{opts: opts, files: map[string][]byte{}, broken: map[string][]diag.Problem{}, pending: map[string]bool{}}
 	u, err := l.full(time.Now())
 	return l, u, err
 }
@@ -60,20 +63,44 @@ func (l *Live) File(sitePath string) ([]byte, bool) {
 	if strings.HasSuffix(sitePath, "/") {
 		sitePath += "index.html"
 	}
-	for _, lang := range content.Langs {
-		if sitePath == feedPath(lang) {
-			l.mu.Lock()
-			if l.stale[lang] {
-				l.files[sitePath] = l.b.feed(lang)
-				delete(l.stale, lang)
-			}
-			l.mu.Unlock()
-		}
+	l.mu.RLock()
+	data, ok := l.files[sitePath]
+	pending := l.pending[sitePath]
+	l.mu.RUnlock()
+	if !pending {
+		return data, ok
 	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.pending[sitePath] {
+		if f, ok := l.plan.files[sitePath]; ok {
+			// Such files report no problems (onDemand) and are kept
+			// here, not written.
+			if data := f.make(l.b.runOver(discard{}, &diag.List{})); data != nil {
+				l.files[sitePath] = data
+			}
+		}
+		delete(l.pending, sitePath)
+	}
+	data, ok = l.files[sitePath]
+	return data, ok
+}
+
+// Paths returns every site path the preview has a file at, sorted.
+func (l *Live) Paths() []string {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	data, ok := l.files[sitePath]
-	return data, ok
+	paths := make([]string, 0, len(l.files)+len(l.pending))
+	for p := range l.files {
+		paths = append(paths, p)
+	}
+	for p := range l.pending {
+		if _, ok := l.files[p]; !ok {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	return paths
 }
 
 // Problems returns the errors of the current state.
@@ -178,68 +205,64 @@ func (l *Live) reloadStatic(rel string, u *Update) bool {
 	return true
 }
 
-// renderPages reloads changed pages and renders what depends on them. It
+// renderPages reloads changed pages, plans the site again when their
+// front matter changed, and makes the outputs whose inputs changed. It
 // returns true when the change needs a full build.
 func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
-	b := l.b
 	problems := &diag.List{}
-	b.problems = problems
-	affected := map[string]bool{}
-	fieldsChanged := false
+	staged := newMemSink()
+	b := l.b.runOver(staged, problems) // this change's run over the model
+	var changed []input
 	var reloaded []*content.Page
 	for _, rel := range rels {
-		change, before, err := b.site.Reload(os.DirFS(l.opts.Content), rel, problems)
+		change, _, err := b.site.Reload(os.DirFS(l.opts.Content), rel, problems)
 		if err != nil {
 			return true, err
 		}
-		p, _ := b.site.PageBySource(rel)
-		switch change {
-		case content.Structural:
+		if change == content.Structural {
 			return true, nil
-		case content.BodyChanged:
-			affected[p.URL()] = true
-		case content.FieldsChanged:
-			fieldsChanged = true
+		}
+		p, _ := b.site.PageBySource(rel)
+		changed = append(changed, changedInputs(p, change)...)
+		if change == content.FieldsChanged {
 			reloaded = append(reloaded, p)
 			b.cards.Delete(p.Typed)
 			b.menus.Clear() // the about page's title is in the menu
 			b.shared.Clear()
-			for _, u := range b.dependents(p, before) {
-				affected[u] = true
-			}
 		}
 	}
 	for _, p := range reloaded { // after the whole batch: twins may change together
 		b.site.CheckTranslation(p, problems)
 	}
-	if len(affected) == 0 {
+	if len(changed) == 0 {
 		return false, nil
 	}
-	staged := newMemSink()
-	b.out = staged
+	hit := map[input]bool{}
+	for _, in := range changed {
+		hit[in] = true
+	}
+	after := l.plan
+	if len(reloaded) > 0 {
+		after = b.replan(l.plan, hit) // lists, country pages and calendars may gain or lose pages
+	}
+	made, gone := changes(l.plan, after, hit)
 	var jobs []job
-	for _, lang := range content.Langs {
-		if !anyPrefix(affected, "/"+string(lang)+"/") {
-			continue
-		}
-		for _, j := range b.planLang(lang) {
-			if affected[j.url] {
-				jobs = append(jobs, j)
-			}
+	var files []siteFile
+	var later []string
+	for _, o := range made {
+		if j, ok := after.jobs[o]; ok {
+			jobs = append(jobs, *j)
+		} else if f := after.files[o]; f.onDemand {
+			later = append(later, o)
+		} else {
+			files = append(files, f)
 		}
 	}
 	b.render(jobs)
-	for _, p := range reloaded {
-		if _, ok := p.Typed.(*content.Event); ok {
-			b.writeCalendars() // an event's dates or texts changed
-			break
-		}
-	}
+	b.writeSiteFiles(files)
 
-	shown := map[string]bool{}
 	for _, rel := range rels {
 		p, _ := b.site.PageBySource(rel)
-		shown[p.Path] = true
 		delete(l.broken, p.Path)
 	}
 	if problems.HasErrors() {
@@ -248,7 +271,7 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 				l.broken[pr.Path] = append(l.broken[pr.Path], pr)
 			}
 		}
-		if fieldsChanged {
+		if len(reloaded) > 0 {
 			l.dirty = true // indexes may now show what failed: start afresh next time
 		}
 		return false, nil
@@ -257,56 +280,24 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 		l.files[p] = data
 		u.Pages = append(u.Pages, p)
 	}
-	for _, lang := range content.Langs {
-		if affected[feedPath(lang)] {
-			l.stale[lang] = true
-		}
+	for _, p := range gone {
+		delete(l.files, p)
+		delete(l.pending, p)
+		u.Pages = append(u.Pages, p)
 	}
+	for _, p := range later {
+		l.pending[p] = true
+	}
+	l.plan = after
 	sort.Strings(u.Pages)
 	return false, nil
 }
 
 func feedPath(lang content.Lang) string { return "/" + string(lang) + "/feed.xml" }
 
-// dependents lists the site paths that show page p, whose fields changed
-// from before (a copy of its typed value).
-func (b *builder) dependents(p *content.Page, before any) []string {
-	lang := p.Lang
-	home := content.URLFor(lang, "", "")
-	urls := []string{p.URL()}
-	switch t := p.Typed.(type) {
-	case *content.CaseStudy:
-		old, _ := before.(*content.CaseStudy)
-		urls = append(urls, home, feedPath(lang),
-			content.URLFor(lang, content.SectionCaseStudies, ""),
-			content.URLFor(lang, content.SectionCountries, ""),
-			content.URLFor(lang, content.SectionSectors, ""))
-		for _, cs := range []*content.CaseStudy{old, t} {
-			if cs == nil {
-				continue
-			}
-			for _, c := range cs.Countries {
-				urls = append(urls, content.URLFor(lang, content.SectionCountries, c.Slug))
-			}
-			for _, s := range cs.Sectors {
-				urls = append(urls, content.URLFor(lang, content.SectionSectors, string(s)))
-			}
-		}
-	case *content.Brief:
-		urls = append(urls, home, feedPath(lang), content.URLFor(lang, content.SectionBriefs, ""))
-		if tw := p.Translation; tw != nil { // the twin offers this brief's PDF too
-			urls = append(urls, tw.URL(), content.URLFor(tw.Lang, content.SectionBriefs, ""))
-		}
-	case *content.ReportChapter:
-		urls = append(urls, home, content.URLFor(lang, content.SectionReport, ""))
-		for _, ch := range b.site.Chapters[lang] { // neighbours show titles
-			urls = append(urls, ch.URL())
-		}
-	case *content.Event:
-		urls = append(urls, home, feedPath(lang), content.URLFor(lang, content.SectionEvents, ""))
-	}
-	return urls
-}
+// Rebuild builds the whole site again from what is on disk, for when the
+// changes are not known file by file.
+func (l *Live) Rebuild() (Update, error) { return l.full(time.Now()) }
 
 // full builds the whole site again into memory.
 func (l *Live) full(start time.Time) (Update, error) {
@@ -327,7 +318,8 @@ func (l *Live) fullLocked(start time.Time) (Update, error) {
 		b.run(staged)
 		if !problems.HasErrors() {
 			l.files, l.b, l.dirty = staged.files, b, false
-			l.stale = map[content.Lang]bool{}
+			l.plan = b.replan(nil, nil)
+			l.pending = map[string]bool{}
 			l.broken = map[string][]diag.Problem{}
 			u.Took = time.Since(start)
 			return u, nil
@@ -367,13 +359,4 @@ func (m *memSink) CopyFile(sitePath, src string) error {
 		return err
 	}
 	return m.WriteFile(sitePath, data)
-}
-
-func anyPrefix(set map[string]bool, prefix string) bool {
-	for p := range set {
-		if strings.HasPrefix(p, prefix) {
-			return true
-		}
-	}
-	return false
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -18,33 +19,76 @@ import (
 	"ndpc/generator/view"
 )
 
-// writeSiteFiles writes the files that are not pages of one language: the
-// root language chooser and 404 page, the sitemap, a feed per language,
-// the open data, _redirects and robots.txt, each made on whichever core is
-// free. It returns how many it wrote.
-func (b *builder) writeSiteFiles(jobs []job) int {
-	records := b.openData()
-	makers := []struct {
-		path string
-		make func() []byte // nil: it failed, and said why
-	}{
-		{"/sitemap.xml", func() []byte { return b.sitemap(jobs) }},
-		{"/robots.txt", func() []byte { return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n") }},
-		{"/_redirects", func() []byte { return b.redirects(jobs) }},
-		{openDataJSONPath, func() []byte { return openDataJSON(records) }},
-		{openDataCSVPath, func() []byte { return openDataCSV(records) }},
-		{feedPath(content.English), func() []byte { return b.feed(content.English) }},
-		{feedPath(content.Russian), func() []byte { return b.feed(content.Russian) }},
-		{"/index.html", b.languageChooser},
-		{"/404.html", b.notFound},
+// siteFile is a planned output that is not a page of one language.
+type siteFile struct {
+	path string
+	// make returns the file's content, made by a run; nil when it failed,
+	// and said why in the run's problems.
+	make func(*builder) []byte
+	// inputs name what the file is made from (see deps.go).
+	inputs []input
+	// raw files are published as made, never minified.
+	raw bool
+	// onDemand files report no problems of their own, so that the
+	// preview may make them when they are asked for rather than on every
+	// change.
+	onDemand bool
+}
+
+// siteFiles plans the files that are not pages of one language: the root
+// language chooser and 404 page, the sitemap, a feed per language, the
+// open data, _redirects and robots.txt, and the calendars.
+func (b *builder) siteFiles(jobs []job) []siteFile {
+	var records []openCaseStudy
+	var once sync.Once
+	openData := func(b *builder) []openCaseStudy {
+		once.Do(func() { records = b.openData() })
+		return records
 	}
+	openInputs := []input{inPages, inSettings, sectionInput(content.English, content.SectionCaseStudies), sectionInput(content.Russian, content.SectionCaseStudies)}
+	root := b.layoutInputs(content.English)
+	files := []siteFile{
+		{path: "/sitemap.xml", make: func(b *builder) []byte { return b.sitemap(jobs) }, inputs: []input{inPages, inSettings}, onDemand: true},
+		{path: "/robots.txt", make: func(b *builder) []byte {
+			return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.baseURL + "/sitemap.xml\n")
+		}, inputs: []input{inSettings}, onDemand: true},
+		{path: "/_redirects", make: func(b *builder) []byte { return b.redirects(jobs) }, inputs: []input{inPages, inAllFM}},
+		{path: openDataJSONPath, make: func(b *builder) []byte { return openDataJSON(openData(b)) }, inputs: openInputs, onDemand: true},
+		{path: openDataCSVPath, make: func(b *builder) []byte { return openDataCSV(openData(b)) }, inputs: openInputs, onDemand: true},
+		{path: "/index.html", make: (*builder).languageChooser, inputs: root},
+		{path: "/404.html", make: (*builder).notFound, inputs: root},
+	}
+	for _, lang := range content.Langs {
+		lang := lang
+		// Entries without a date take the newest date of all the content.
+		files = append(files, siteFile{path: feedPath(lang), make: func(b *builder) []byte { return b.feed(lang) },
+			inputs: []input{inPages, inSettings, inI18n, inAllFM}, onDemand: true})
+	}
+	return append(files, b.calendarFiles()...)
+}
+
+// writeSiteFiles writes the planned site files, each made on whichever
+// core is free. It returns how many it wrote.
+func (b *builder) writeSiteFiles(files []siteFile) int {
 	var written atomic.Int64
-	parallel.Each(len(makers), func(i int) {
-		if data := makers[i].make(); data != nil && b.publish(makers[i].path, data) {
+	parallel.Each(len(files), func(i int) {
+		if b.publishSiteFile(files[i]) {
 			written.Add(1)
 		}
 	})
 	return int(written.Load())
+}
+
+// publishSiteFile makes and writes one site file.
+func (b *builder) publishSiteFile(f siteFile) bool {
+	data := f.make(b)
+	if data == nil {
+		return false
+	}
+	if f.raw {
+		return b.publishRaw(f.path, data)
+	}
+	return b.publish(f.path, data)
 }
 
 // rootBase is the frame of the pages outside both languages: in English,

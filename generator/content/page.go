@@ -69,7 +69,7 @@ type Page struct {
 
 	// Typed is the *CaseStudy, *Brief, *ReportChapter or *Event this page
 	// belongs to, or nil for home, section and plain pages.
-	Typed any
+	Typed TypedPage
 
 	// Invalid is set when the front matter has errors: the page is left
 	// out of the site, but its body is still checked.
@@ -178,3 +178,16 @@ func (e *Event) Before(f *Event) bool {
 	}
 	return e.Slug < f.Slug
 }
+
+// TypedPage is the typed value of a page of a kind with fields of its
+// own: *CaseStudy, *Brief, *ReportChapter or *Event, and no other type
+// (the interface is closed by its unexported method), so that a type
+// switch over them is complete.
+type TypedPage interface {
+	typedPage()
+}
+
+func (*CaseStudy) typedPage()     {}
+func (*Brief) typedPage()         {}
+func (*ReportChapter) typedPage() {}
+func (*Event) typedPage()         {}

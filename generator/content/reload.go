@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"time"
 
 	"ndpc/generator/diag"
 )
@@ -28,11 +29,12 @@ const (
 
 // Reload reads the page at rel (relative to the content folder) again and
 // updates the site in place where it can. It returns what changed and,
-// for FieldsChanged, a copy of the page's typed value before the change.
+// for FieldsChanged, a copy of the page's typed value before the change
+// (nil for home, section and plain pages).
 // Problems in the file go to problems; a file with errors in its front
 // matter is a Structural change. After reloading every changed file, call
 // CheckTranslation for each FieldsChanged page.
-func (s *Site) Reload(fsys fs.FS, rel string, problems *diag.List) (Change, any, error) {
+func (s *Site) Reload(fsys fs.FS, rel string, problems *diag.List) (Change, TypedPage, error) {
 	p, ok := s.bySource[rel]
 	if !ok || p.Invalid || !s.built(p) {
 		return Structural, nil, nil
@@ -68,16 +70,19 @@ func (s *Site) Reload(fsys fs.FS, rel string, problems *diag.List) (Change, any,
 	}
 	before := snapshot(p)
 	replace(p, q)
-	if p.Date.After(s.Latest) {
-		s.Latest = p.Date
+	s.Latest = time.Time{} // the newest date may have been this page's
+	for _, q := range s.Pages {
+		if q.Date.After(s.Latest) {
+			s.Latest = q.Date
+		}
 	}
 	s.sortLists()
 	return FieldsChanged, before, nil
 }
 
 // snapshot copies a page's typed value, so that a caller can tell which
-// indexes it was on.
-func snapshot(p *Page) any {
+// indexes it was on; nil for a page without one.
+func snapshot(p *Page) TypedPage {
 	switch t := p.Typed.(type) {
 	case *CaseStudy:
 		c := *t
@@ -92,8 +97,7 @@ func snapshot(p *Page) any {
 		c := *t
 		return &c
 	}
-	c := *p
-	return &c
+	return nil
 }
 
 // replace puts q's fields into p, keeping p (and its typed value) at the

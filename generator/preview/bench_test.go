@@ -10,21 +10,23 @@ import (
 	"ndpc/generator/corpus"
 )
 
-// BenchmarkSaveToReload measures, on a site of 2,000 case studies in two
-// languages, the time from saving a case study to the open page receiving
+// BenchmarkSaveToReload measures, on sites of 2,000 and 8,000 case studies
+// in two languages, the time from saving a case study to the open page receiving
 // its reload event, through the real watcher and server; after each event
 // it fetches the page to check that it shows the change.
 //
 //	go test ./generator/preview -run '^$' -bench SaveToReload -benchtime 50x
 func BenchmarkSaveToReload(b *testing.B) {
-	for _, kind := range []string{"body", "fields"} {
-		b.Run(kind, func(b *testing.B) { benchmarkSave(b, kind) })
+	for _, n := range []int{2000, 8000} {
+		for _, kind := range []string{"body", "fields"} {
+			b.Run(fmt.Sprintf("%s/n=%d", kind, n), func(b *testing.B) { benchmarkSave(b, kind, n) })
+		}
 	}
 }
 
-func benchmarkSave(b *testing.B, kind string) {
+func benchmarkSave(b *testing.B, kind string, n int) {
 	dir := b.TempDir()
-	if _, err := corpus.Write(dir, 2000, 1); err != nil {
+	if _, err := corpus.Write(dir, n, 1); err != nil {
 		b.Fatal(err)
 	}
 	files := map[string]string{}

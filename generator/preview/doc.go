@@ -4,7 +4,11 @@
 // serves it on 127.0.0.1:1313. It watches the content, templates, static
 // and i18n folders with fsnotify, new folders included, ignores editors'
 // temporary and swap files, and coalesces a burst of events (an editor's
-// save is often a write, a rename and a chmod) into one rebuild.
+// save is often a write, a rename and a chmod) into one rebuild. Where the
+// events cannot be trusted (a watched folder moved or removed, whose
+// watches fsnotify drops, or an overflowing event queue) it watches the
+// folders afresh with a new fsnotify watcher and builds everything again;
+// when it cannot watch them, every page shows that as an error.
 //
 // Every HTML page it serves carries one extra script, /__ndpc/live.js,
 // which listens to /__ndpc/events (server-sent events):
@@ -19,5 +23,9 @@
 //	ok      {}  the errors are fixed: the overlay goes away
 //
 // A page that connects while the site has errors gets the errors event at
-// once.
+// once. Tests may also have the watcher report marker files, as
+//
+//	settled {"marks": [".ndpc-settled-3"]}
+//
+// sent once every change made before the marker has been taken in.
 package preview

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"ndpc/generator"
+	"ndpc/generator/diag"
 	"ndpc/generator/locale"
 )
 
@@ -35,11 +36,16 @@ type Options struct {
 	Bind string // address to listen on, such as 127.0.0.1
 	Port int    // 0 picks a free port
 	Log  io.Writer
+
+	// marker, for tests, names the marker files that the watcher reports
+	// as settled events (see watcher.marker).
+	marker string
 }
 
 // Server is a running preview.
 type Server struct {
 	live     *generator.Live
+	opts     generator.Options
 	broker   *broker
 	srv      *http.Server
 	listener net.Listener
@@ -48,6 +54,9 @@ type Server struct {
 
 	mu        sync.Mutex
 	hadErrors bool
+	// trouble is why changes on disk may go unnoticed (the folders could
+	// not be watched again); every page says so while it lasts.
+	trouble *diag.Problem
 }
 
 // Start builds the site, starts watching its folders and listens. It
@@ -67,7 +76,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		ln.Close()
 		return nil, err
 	}
-	s := &Server{live: live, broker: newBroker(), log: opts.Log, done: make(chan error, 1), hadErrors: !first.OK()}
+	s := &Server{live: live, opts: opts.Site, broker: newBroker(), log: opts.Log, done: make(chan error, 1), hadErrors: !first.OK()}
 	s.report(first, time.Since(start))
 
 	w, err := newWatcher([]string{opts.Site.Content, opts.Site.Templates, opts.Site.Static, opts.Site.I18n})
@@ -75,22 +84,20 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		ln.Close()
 		return nil, fmt.Errorf("watching the site's folders: %w", err)
 	}
+	w.marker = opts.marker
 	s.listener = ln
 	base, cancelBase := context.WithCancel(context.Background())
 	s.srv = &http.Server{Handler: s, BaseContext: func(net.Listener) context.Context { return base }, ReadHeaderTimeout: 10 * time.Second}
 
-	batches := make(chan []string)
-	watchErrs := make(chan error, 1)
-	go w.run(ctx, batches, watchErrs)
+	batches := make(chan batch)
+	go w.run(ctx, batches)
 	go func() {
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case batch := <-batches:
-				s.rebuild(batch)
-			case err := <-watchErrs:
-				fmt.Fprintf(s.log, "ndpc serve: watching: %v\n", err)
+			case b := <-batches:
+				s.rebuild(b)
 			}
 		}
 	}()
@@ -118,13 +125,38 @@ func (s *Server) Addr() string { return s.listener.Addr().String() }
 func (s *Server) Wait() error { return <-s.done }
 
 // rebuild applies a batch of changed files and tells the open pages.
-func (s *Server) rebuild(batch []string) {
-	u, err := s.live.Apply(batch)
+func (s *Server) rebuild(b batch) {
+	defer func() {
+		if len(b.marks) > 0 {
+			s.broker.publish(event{"settled", map[string]any{"marks": b.marks}})
+		}
+	}()
+	var u generator.Update
+	var err error
+	switch {
+	case b.rescan:
+		fmt.Fprintf(s.log, "ndpc serve: the folders changed in ways their events do not tell: building everything again\n")
+		s.mu.Lock()
+		s.trouble = nil
+		if b.trouble != nil {
+			s.trouble = &diag.Problem{Path: s.opts.Content, Severity: diag.Error,
+				Message: fmt.Sprintf("the preview cannot watch the site's folders (%v), so it may not show later changes: stop ndpc serve and start it again", b.trouble)}
+		}
+		s.mu.Unlock()
+		u, err = s.live.Rebuild()
+	case len(b.files) > 0:
+		u, err = s.live.Apply(b.files)
+	default:
+		return
+	}
 	if err != nil {
 		fmt.Fprintf(s.log, "ndpc serve: %v\n", err)
 		return
 	}
 	s.mu.Lock()
+	if s.trouble != nil {
+		u.Problems = append(u.Problems, *s.trouble)
+	}
 	evs := eventsFor(u, s.hadErrors)
 	s.hadErrors = !u.OK()
 	s.mu.Unlock()
@@ -161,7 +193,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		var initial []event
 		if s.hadErrors {
-			initial = append(initial, problemsEvent(s.live.Problems()))
+			ps := s.live.Problems()
+			if s.trouble != nil {
+				ps = append(ps, *s.trouble)
+			}
+			initial = append(initial, problemsEvent(ps))
 		}
 		s.mu.Unlock()
 		s.broker.serveHTTP(w, r, initial)

@@ -2,6 +2,8 @@ package preview
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,41 +17,85 @@ import (
 // save before it reports the burst.
 const quiet = 8 * time.Millisecond
 
-// watcher reports batches of changed files under some folders.
-type watcher struct {
-	w *fsnotify.Watcher
+// batch is a burst of changes.
+type batch struct {
+	files []string // the changed files
+	// rescan says that the events could not be trusted (a watched folder
+	// was moved or removed, or the event queue overflowed): the folders
+	// were walked and watched again, and the whole site must be built
+	// again from what is on disk now.
+	rescan bool
+	// trouble, when not nil, says why changes may go unnoticed from now
+	// on: the preview can no longer promise to show what is on disk.
+	trouble error
+	// marks are the names of the marker files seen (see watcher.marker).
+	marks []string
 }
 
-func newWatcher(dirs []string) (*watcher, error) {
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
+// watcher reports batches of changed files under some folders.
+type watcher struct {
+	roots []string
+	w     *fsnotify.Watcher
+	dirs  map[string]bool // the folders watched
+	// marker, when not "", is the start of the names of marker files: a
+	// test creates one after its changes, and the batch that reports it
+	// covers every change made before it (inotify keeps the order).
+	marker string
+}
+
+func newWatcher(roots []string) (*watcher, error) {
+	wt := &watcher{roots: roots}
+	if err := wt.watch(); err != nil {
 		return nil, err
-	}
-	wt := &watcher{w: w}
-	for _, d := range dirs {
-		if _, err := os.Stat(d); err != nil {
-			continue
-		}
-		if err := wt.addTree(d); err != nil {
-			w.Close()
-			return nil, err
-		}
 	}
 	return wt, nil
 }
 
-// addTree watches a folder and every folder below it.
-func (wt *watcher) addTree(root string) error {
+// watch starts watching the roots afresh, with a new fsnotify watcher: the
+// old one's state is not trusted.
+func (wt *watcher) watch() error {
+	if wt.w != nil {
+		_ = wt.w.Close()
+	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	wt.w, wt.dirs = w, map[string]bool{}
+	for _, d := range wt.roots {
+		if _, err := os.Stat(d); err != nil {
+			continue
+		}
+		if err := wt.addTree(d, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addTree watches a folder and every folder below it, and passes each
+// file found to found (when not nil).
+func (wt *watcher) addTree(root string, found func(string)) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // a folder that vanished while walking
 		}
-		if d.IsDir() {
-			if p != root && ignoredName(d.Name()) {
-				return filepath.SkipDir
+		if !d.IsDir() {
+			if found != nil {
+				found(p)
 			}
-			return wt.w.Add(p)
+			return nil
 		}
+		if p != root && ignoredName(d.Name()) {
+			return filepath.SkipDir
+		}
+		if err := wt.w.Add(p); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return filepath.SkipDir // gone meanwhile
+			}
+			return fmt.Errorf("watching %s: %w", p, err)
+		}
+		wt.dirs[p] = true
 		return nil
 	})
 }
@@ -60,15 +106,32 @@ func ignoredName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___") || // JetBrains' safe write
 		strings.HasPrefix(name, "4913") // vim's write test
 }
 
 // run sends each burst of changes to batches until ctx ends.
-func (wt *watcher) run(ctx context.Context, batches chan<- []string, errs chan<- error) {
-	defer wt.w.Close()
-	pending := map[string]bool{}
-	var timer *time.Timer
+func (wt *watcher) run(ctx context.Context, batches chan<- batch) {
+	defer func() { _ = wt.w.Close() }()
+	pending := batch{}
+	seen := map[string]bool{}
+	add := func(p string) {
+		if name := filepath.Base(p); wt.marker != "" && strings.HasPrefix(name, wt.marker) {
+			pending.marks = append(pending.marks, name)
+			return
+		}
+		if !seen[p] {
+			seen[p] = true
+			pending.files = append(pending.files, p)
+		}
+	}
+	timer := time.NewTimer(quiet)
+	timer.Stop()
 	var fire <-chan time.Time
+	arm := func() {
+		timer.Reset(quiet)
+		fire = timer.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -77,47 +140,82 @@ func (wt *watcher) run(ctx context.Context, batches chan<- []string, errs chan<-
 			if !ok {
 				return
 			}
-			errs <- err
+			// The queue overflowed, or the watcher failed: events may be
+			// lost, so walk the folders again.
+			wt.rescan(&pending, add, err)
+			arm()
 		case ev, ok := <-wt.w.Events:
 			if !ok {
 				return
 			}
-			if ignoredName(filepath.Base(ev.Name)) {
+			name := filepath.Base(ev.Name)
+			if wt.marker != "" && strings.HasPrefix(name, wt.marker) && ev.Has(fsnotify.Create) {
+				add(ev.Name)
+				arm()
 				continue
+			}
+			if ignoredName(name) {
+				continue
+			}
+			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+				if wt.dirs[ev.Name] {
+					// A watched folder moved or went: fsnotify drops the
+					// watches of a moved folder, also those just set up at
+					// its new place, so start afresh.
+					wt.rescan(&pending, add, nil)
+					arm()
+					continue
+				}
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					_ = wt.addTree(ev.Name) // a new folder: watch it and report what it holds
-					_ = filepath.WalkDir(ev.Name, func(p string, d fs.DirEntry, err error) error {
-						if err == nil && !d.IsDir() {
-							pending[p] = true
-						}
-						return nil
-					})
+					// A new folder, maybe filled already: watch it and
+					// report what it holds.
+					if err := wt.addTree(ev.Name, add); err != nil {
+						wt.rescan(&pending, add, err)
+						arm()
+						continue
+					}
 				}
 			}
 			if ev.Op == fsnotify.Chmod {
 				continue
 			}
-			pending[ev.Name] = true
-			if timer == nil {
-				timer = time.NewTimer(quiet)
-			} else {
-				timer.Reset(quiet)
-			}
-			fire = timer.C
+			add(ev.Name)
+			arm()
 		case <-fire:
 			fire = nil
-			batch := make([]string, 0, len(pending))
-			for p := range pending {
-				batch = append(batch, p)
-			}
-			pending = map[string]bool{}
+			out := pending
+			pending, seen = batch{}, map[string]bool{}
 			select {
-			case batches <- batch:
+			case batches <- out:
 			case <-ctx.Done():
 				return
 			}
 		}
+	}
+}
+
+// rescan watches the folders afresh and marks the batch for a full build.
+// Markers found on the walk count as seen: events before the new watcher
+// may be lost.
+func (wt *watcher) rescan(pending *batch, add func(string), cause error) {
+	pending.rescan = true
+	if err := wt.watch(); err != nil {
+		if cause != nil {
+			err = fmt.Errorf("%v, and then: %w", cause, err)
+		}
+		pending.trouble = err
+	}
+	if wt.marker == "" {
+		return
+	}
+	for _, root := range wt.roots {
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasPrefix(d.Name(), wt.marker) {
+				add(p)
+			}
+			return nil
+		})
 	}
 }

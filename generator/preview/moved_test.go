@@ -1,0 +1,47 @@
+package preview
+
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ndpc/generator/corpus"
+)
+
+// TestWatchFollowsMovedFolder: a bundle folder renamed while the preview
+// runs, and then edited, shows the edit at its new address. fsnotify
+// drops the watch of a moved folder, also the one just set up at its new
+// place, so that without watching afresh the edit went unnoticed.
+func TestWatchFollowsMovedFolder(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpus.Write(dir, 2, 1); err != nil {
+		t.Fatal(err)
+	}
+	p := startMarked(t, dir)
+	from := filepath.Join(dir, "content", "briefs", "02-brief")
+	to := filepath.Join(dir, "content", "briefs", "02-renamed")
+	if err := os.Rename(from, to); err != nil {
+		t.Fatal(err)
+	}
+	p.settle(t, 0)
+	page := filepath.Join(to, "index.en.md")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(data, "\nWritten after the move.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.settle(t, 1)
+	if code, body := fetch(t, p.base+"/en/briefs/02-renamed/"); code != http.StatusOK || !strings.Contains(string(body), "Written after the move.") {
+		t.Errorf("/en/briefs/02-renamed/: %d, without the edit made after the move", code)
+	}
+	if code, _ := fetch(t, p.base+"/en/briefs/02-brief/"); code != http.StatusNotFound {
+		t.Errorf("the old address answers %d, want 404", code)
+	}
+	if msg := p.compare(t, filepath.Join(t.TempDir(), "public")); msg != "" {
+		t.Error(msg)
+	}
+}
