@@ -28,6 +28,10 @@ func (b *builder) linkResolver(p *content.Page) markdown.LinkResolver {
 		}
 		if strings.HasSuffix(rel, ".md") {
 			q, err := b.linkedPage(p, rel, dest)
+			var unloaded *unloadedTarget
+			if errors.As(err, &unloaded) {
+				return unloaded.url + frag, nil
+			}
 			var fallback *markdown.Fallback
 			if errors.As(err, &fallback) {
 				fallback.URL += frag
@@ -44,7 +48,12 @@ func (b *builder) linkResolver(p *content.Page) markdown.LinkResolver {
 			return b.site.FileURL(f, p.Lang) + frag, nil
 		}
 		// A folder: its bundle page in this language.
-		if q, err := b.linkedPage(p, path.Join(rel, "index.md"), dest); err == nil || isFallback(err) {
+		q, err := b.linkedPage(p, path.Join(rel, "index.md"), dest)
+		var unloaded *unloadedTarget
+		if errors.As(err, &unloaded) {
+			return unloaded.url + frag, nil
+		}
+		if err == nil || isFallback(err) {
 			if q == nil {
 				return "", err
 			}
@@ -75,13 +84,43 @@ func (b *builder) linkedPage(from *content.Page, rel, dest string) (*content.Pag
 		language := b.locales[content.English].Text("language." + string(from.Lang))
 		return nil, &markdown.Fallback{URL: q.URL(), Message: fmt.Sprintf("link %q: there is no %s version of %s yet, so the link leads to %s", dest, language, stem, q.Path)}
 	}
+	for _, c := range candidates {
+		if err := b.unbuiltTarget(c, dest); err != nil {
+			return nil, err
+		}
+	}
 	return nil, b.brokenLink(dest, own, from)
+}
+
+// unloadedTarget is the error of a link to a page file that exists but
+// failed to load: its own errors are reported, and the link, which is
+// right, is not reported as well.
+type unloadedTarget struct{ url string }
+
+func (u *unloadedTarget) Error() string { return "link to " + u.url + ", a page with errors" }
+
+// unbuiltTarget returns, for a link to the page file rel that exists but
+// is not built, why: an *unloadedTarget when the file failed to load, an
+// error naming the draft when it is a draft left out; nil when rel is no
+// such file.
+func (b *builder) unbuiltTarget(rel, dest string) error {
+	address, draft, ok := b.site.UnbuiltFile(rel)
+	switch {
+	case !ok:
+		return nil
+	case draft:
+		return fmt.Errorf("link %q points to a draft (%s), which is not published: finish the draft or remove the link", dest, path.Join(filepath.ToSlash(b.opts.Content), rel))
+	}
+	return &unloadedTarget{url: address}
 }
 
 // publishedPage returns the page at rel if it is part of the output.
 func (b *builder) publishedPage(rel, dest string, from *content.Page) (*content.Page, error) {
 	q, ok := b.site.PageBySource(rel)
 	if !ok {
+		if err := b.unbuiltTarget(rel, dest); err != nil {
+			return nil, err
+		}
 		return nil, b.brokenLink(dest, rel, from)
 	}
 	if !b.site.Built(q) {

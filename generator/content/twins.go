@@ -35,3 +35,20 @@ func (s *Site) UnbuiltTwin(p *Page, lang Lang) (file string, draft, ok bool) {
 	u, ok := s.unbuilt[twinKey(p.Section, p.Slug, lang)]
 	return u.Path, u.Draft, ok
 }
+
+// UnbuiltFile tells whether the page file rel (relative to the content
+// folder, such as "case-studies/proto.ru.md") exists but is not built:
+// draft is true for a draft left out of the site, false for a file that
+// failed to load, whose own errors say why. address is where the page
+// would be published. ok is false when no such file was found.
+func (s *Site) UnbuiltFile(rel string) (address string, draft, ok bool) {
+	loc, err := locate(rel)
+	if err != nil {
+		return "", false, false
+	}
+	u, ok := s.unbuilt[twinKey(loc.section, loc.slug, loc.lang)]
+	if !ok {
+		return "", false, false
+	}
+	return URLFor(loc.lang, loc.section, loc.slug), u.Draft, true
+}
