@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"math"
+	"ndpc/generator/nodetools"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -98,7 +99,10 @@ func TestTimings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if typeset == 0 || written["print editions"] != typeset {
+	// Without Node.js the build typesets none, with a warning: the steps
+	// are checked all the same.
+	canTypeset := nodetools.HaveNode() == nil
+	if (canTypeset && typeset == 0) || written["print editions"] != typeset {
 		t.Errorf("print editions wrote %d files, the output has %d typeset PDFs", written["print editions"], typeset)
 	}
 	if written["render"] != res.Pages {
