@@ -183,7 +183,7 @@ func (b *builder) printMeta(lang content.Lang, title, summary, url string) print
 	m.Labels.Notes = L.Text("print.notes")
 	m.Labels.Online = L.Text("print.online")
 	m.Labels.Funded = L.Text("eu.funded")
-	m.Labels.Disclaimer = L.Text("eu.disclaimer")
+	m.Labels.Disclaimer = L.Text("eu.disclaimer_print")
 	return m
 }
 

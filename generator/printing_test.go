@@ -402,13 +402,14 @@ func readFile(t *testing.T, name string) string {
 
 // TestPrintEditionsShowEUFunding: the first page of every PDF the build
 // typesets carries the European Union's funding statement and disclaimer
-// in the edition's language.
+// in the edition's language, the disclaimer worded for a publication (the
+// site's own says "This website").
 func TestPrintEditionsShowEUFunding(t *testing.T) {
 	needTypst(t)
 	out := buildReal(t)
 	want := map[string][]string{
-		"en": {"Funded by the European Union", "sole responsibility of their"},
-		"ru": {"Финансируется Европейским союзом", "исключительно авторы"},
+		"en": {"Funded by the European Union", "This publication was produced", "sole responsibility of their"},
+		"ru": {"Финансируется Европейским союзом", "Эта публикация подготовлена", "исключительно авторы"},
 	}
 	pdfs, _ := filepath.Glob(filepath.Join(out, "*", "*", "*.pdf"))
 	more, _ := filepath.Glob(filepath.Join(out, "*", "*", "*", "*.pdf"))
