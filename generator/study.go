@@ -37,7 +37,7 @@ func (b *builder) checkStudy() {
 	}
 	for _, lang := range content.Langs {
 		if published := len(b.site.CaseStudies[lang]); published > n {
-			b.problems.Errorf(b.settings.file, line, 0, "study.case_studies is %d, but %s published (%s): the site would say %q; write the number of case studies the study documented",
+			b.problems.Errorf(b.settings.file, line, 0, "study.case_studies is %d, but %s published (%s): the site would say \"%s\"; write the number of case studies the study documented",
 				n, locale.Count(published, "case study is", "case studies are"), lang, b.locales[lang].Of("case_studies.of_study", published, n))
 			return
 		}
