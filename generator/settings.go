@@ -80,6 +80,9 @@ func loadSettings(contentDir string, problems *diag.List) (siteSettings, error) 
 		return s, fmt.Errorf("reading %s: %w", shown, err)
 	}
 	s.text = string(data)
+	if !checkSettingKinds(s.text, shown, problems) {
+		return s, nil
+	}
 	md, err := toml.Decode(string(data), &s)
 	if err != nil {
 		var perr toml.ParseError
