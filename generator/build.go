@@ -132,6 +132,7 @@ func Build(opts Options) (Result, error) {
 			b, err = load(opts, problems)
 			if b != nil {
 				b.typst = typst
+				b.checkBaseURL()
 			}
 			return 0, err
 		}},
@@ -194,6 +195,7 @@ func Check(opts Options) (Result, error) {
 	b.collectHeadings()
 	b.checkSite()
 	b.checkPrivacy()
+	b.checkBaseURL()
 	b.checkTerms()
 	note := b.checkStale()
 	res := b.run(discard{})

@@ -170,3 +170,15 @@ func (b *builder) privacyFacts(lang content.Lang) view.PrivacyFacts {
 	}
 	return f
 }
+
+// checkBaseURL warns when neither --base-url nor site.toml gives the
+// published site's address: the feeds, the sitemap, the social previews
+// and the PDFs, which travel away from the site, would then link to the
+// local preview's address.
+func (b *builder) checkBaseURL() {
+	if b.opts.BaseURL != "" || settingLine(b.settings.text, "", "base_url") != 0 {
+		return
+	}
+	b.problems.Warnf(b.settings.file, 0, 0,
+		"base_url is not set, so the feeds, the sitemap and the PDFs link to %s: write the published site's address in %s (base_url = \"https://…/\"), or build with --base-url", defaultBaseURL, b.settings.file)
+}
