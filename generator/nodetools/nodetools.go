@@ -115,6 +115,28 @@ func (t Tools) Ensure(log io.Writer) error {
 	if err != nil || len(missing) == 0 {
 		return err
 	}
+	failed.Lock()
+	defer failed.Unlock()
+	if err, ok := failed.byDir[t.Dir]; ok {
+		return err
+	}
+	err = t.install(log, missing)
+	if err != nil {
+		failed.byDir[t.Dir] = err
+	}
+	return err
+}
+
+// failed remembers, per tools folder, the npm ci that failed in this
+// process: the build's second tool (Typst after Pagefind) gets the same
+// error at once instead of waiting for an unreachable registry again.
+var failed = struct {
+	sync.Mutex
+	byDir map[string]error
+}{byDir: map[string]error{}}
+
+// install runs npm ci for the missing packages.
+func (t Tools) install(log io.Writer, missing []string) error {
 	fmt.Fprintf(log, "ndpc: installing the pinned Node tools (%s) into %s with npm ci; later builds use them\n", strings.Join(missing, ", "), t.Dir)
 	ctx, cancel := context.WithTimeout(context.Background(), installTimeout)
 	defer cancel()

@@ -210,3 +210,28 @@ func TestRepositoryLock(t *testing.T) {
 		}
 	}
 }
+
+// When npm ci fails (no registry), the build's second tool gets the same
+// error without running npm again: one wait, one line of output.
+func TestEnsureFailsOnce(t *testing.T) {
+	argsFile := fakeNode(t, "1.6.0")
+	bin := filepath.Dir(argsFile)
+	write(t, filepath.Join(bin, "npm"), "#!/bin/sh\necho \"$@\" >> "+argsFile+"\necho 'npm ERR! network request failed' >&2\nexit 1\n")
+	if err := os.Chmod(filepath.Join(bin, "npm"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tools := toolsDir(t, nil)
+	var log bytes.Buffer
+	first := tools.Ensure(&log)
+	second := tools.Ensure(&log)
+	if first == nil || second == nil || first.Error() != second.Error() || !strings.Contains(first.Error(), "network request failed") {
+		t.Errorf("errors %v and %v, want the same npm failure twice", first, second)
+	}
+	args, _ := os.ReadFile(argsFile)
+	if n := strings.Count(string(args), "\n"); n != 1 {
+		t.Errorf("npm ran %d times, want once:\n%s", n, args)
+	}
+	if n := strings.Count(log.String(), "\n"); n != 1 {
+		t.Errorf("printed %q, want one line", log.String())
+	}
+}
