@@ -15,6 +15,7 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -113,22 +114,32 @@ func Build(opts Options) (Result, error) {
 		b        *builder
 		out      *output.Dir
 	)
+	// A build for publishing that lacks a tool fails, naming every tool it
+	// lacks at once: the tools' steps keep their errors for load to return.
 	var start []step
+	var toolsErr error
 	if opts.Search {
-		start = append(start, step{name: "search tools", do: func() (_ int, err error) {
+		start = append(start, step{name: "search tools", do: func() (int, error) {
+			var err error
 			pagefind, err = prepareSearch(&opts, problems) // may turn the index off
-			return 0, err
+			toolsErr = errors.Join(toolsErr, err)
+			return 0, nil
 		}})
 	}
 	var typst string
 	if opts.PDF {
-		start = append(start, step{name: "print tools", do: func() (_ int, err error) {
+		start = append(start, step{name: "print tools", do: func() (int, error) {
+			var err error
 			typst, err = preparePrint(&opts, problems) // may turn the PDFs off
-			return 0, err
+			toolsErr = errors.Join(toolsErr, err)
+			return 0, nil
 		}})
 	}
 	start = append(start,
 		step{name: "load", do: func() (_ int, err error) {
+			if toolsErr != nil {
+				return 0, toolsErr
+			}
 			b, err = load(opts, problems)
 			if b != nil {
 				b.typst = typst

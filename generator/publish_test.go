@@ -385,6 +385,25 @@ func TestSearchWithoutNode(t *testing.T) {
 	}
 }
 
+// TestToolsMissingAtOnce: a build for publishing on a machine with
+// neither Node.js nor the tools installed (a fresh clone) names both
+// missing outputs, the search index and the PDFs, in one run.
+func TestToolsMissingAtOnce(t *testing.T) {
+	const site = "-- content/about.en.md --\n---\ntitle: About\n---\nText.\n-- content/about.ru.md --\n---\ntitle: О нас\n---\nТекст.\n"
+	dir, opts := withoutNode(t, site, "true", "")
+	// Templates outside the repository: no .tools beside them, as in a
+	// clone where nothing is installed yet.
+	templates := filepath.Join(dir, "templates")
+	if err := os.CopyFS(templates, os.DirFS(opts.Templates)); err != nil {
+		t.Fatal(err)
+	}
+	opts.Templates, opts.PDF = templates, true
+	_, err := Build(opts)
+	if !errors.Is(err, errNoSearchIndex) || !errors.Is(err, errNoPrintEditions) {
+		t.Errorf("err = %v, want both the search index and the PDFs named", err)
+	}
+}
+
 // TestWorkflow: every pull request and push to main vets, tests and
 // checks the content with annotations on the pull request's lines.
 func TestWorkflow(t *testing.T) {
