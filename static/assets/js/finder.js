@@ -18,8 +18,10 @@
   var details = form.querySelector(".finder-filters");
   var label = form.querySelector(".finder-label");
   var wide = window.matchMedia("(min-width: 64rem)");
-  var plural = new Intl.PluralRules(lang);
-  var items = []; // {record, li, section, text}
+  // The language's plural rules and lower-casing load locale data: both
+  // wait until the reader filters, so that opening the page costs neither.
+  var plural = null;
+  var items = []; // {record, li, text}: text is made when words are sought
 
   function values(record, facet) {
     var v = record[field[facet]];
@@ -50,6 +52,9 @@
       if (!s[f].some(function (v) { return have.indexOf(v) >= 0; })) return false;
     }
     if (s.q) {
+      if (item.text === undefined) {
+        item.text = normalize(item.record.title[lang] + " " + item.record.summary[lang]);
+      }
       var words = s.q.split(/\s+/);
       for (var j = 0; j < words.length; j++) {
         if (item.text.indexOf(words[j]) < 0) return false;
@@ -91,6 +96,7 @@
   // message picks the plural form of a message for n from the form's
   // data-NAME-one, -few, -many and -other attributes.
   function message(name, n) {
+    if (!plural) plural = new Intl.PluralRules(lang);
     var f = plural.select(n);
     var template = form.dataset[name + f.charAt(0).toUpperCase() + f.slice(1)] || form.dataset[name + "Other"];
     return template.replace("{n}", n);
@@ -134,7 +140,7 @@
       var link = li.querySelector(".card-title a");
       var record = link && byPath[new URL(link.href).pathname];
       if (record) {
-        items.push({ record: record, li: li, text: normalize(record.title[lang] + " " + record.summary[lang]) });
+        items.push({ record: record, li: li });
       }
     });
     form.hidden = false;
