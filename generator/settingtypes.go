@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -24,17 +25,30 @@ var (
 )
 
 // settingKinds are the settings of site.toml by table and key ("" is the
-// top of the file), with what each holds: the one list of the settings'
-// kinds that checkSettingKinds reads the file against.
-var settingKinds = map[[2]string]settingKind{
-	{"", "base_url"}:             textSetting,
-	{"", "raw_html"}:             switchSetting,
-	{"privacy", "contact"}:       textSetting,
-	{"privacy.en", "controller"}: textSetting,
-	{"privacy.en", "retention"}:  textSetting,
-	{"privacy.ru", "controller"}: textSetting,
-	{"privacy.ru", "retention"}:  textSetting,
-	{"study", "case_studies"}:    numberSetting,
+// top of the file), with what each holds, read from siteSettings' toml
+// tags: the struct is the one list of the settings.
+var settingKinds = kindsOf(reflect.TypeFor[siteSettings](), "", map[[2]string]settingKind{})
+
+// kindsOf adds the settings of the struct type t, in table, to kinds.
+func kindsOf(t reflect.Type, table string, kinds map[[2]string]settingKind) map[[2]string]settingKind {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		key := f.Tag.Get("toml")
+		if key == "" {
+			continue
+		}
+		switch f.Type.Kind() {
+		case reflect.Struct:
+			kindsOf(f.Type, strings.TrimPrefix(table+"."+key, "."), kinds)
+		case reflect.String:
+			kinds[[2]string{table, key}] = textSetting
+		case reflect.Bool:
+			kinds[[2]string{table, key}] = switchSetting
+		case reflect.Int:
+			kinds[[2]string{table, key}] = numberSetting
+		}
+	}
+	return kinds
 }
 
 // checkSettingKinds reports, at its line, every setting of the TOML text
