@@ -132,7 +132,7 @@ func BenchmarkTemplates(b *testing.B) {
 	var buf bytes.Buffer
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		bl.cards, bl.shared, bl.menus = sync.Map{}, sync.Map{}, sync.Map{}
+		bl.pieces = &pieces{}
 		for _, p := range pages {
 			buf.Reset()
 			if err := bl.tmpl.Execute(&buf, p.job.template, p.job.view(bl.base(p.job), p.body, p.toc)); err != nil {

@@ -21,7 +21,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
@@ -324,6 +323,7 @@ type builder struct {
 	*model
 	out      sink
 	problems *diag.List
+	pieces   *pieces
 }
 
 // model holds what the steps after loading share.
@@ -337,9 +337,6 @@ type model struct {
 	md       *markdown.Converter
 	mf       *minifier // nil: output is not minified
 	assets   *assets
-	cards    sync.Map // *content.CaseStudy → template.HTML of its card
-	menus    sync.Map // menuKey → *Menu
-	shared   sync.Map // sharedKey → template.HTML of a cached partial
 	// dropBodies frees each page's Markdown once it is rendered: set by a
 	// one-off build, not by the preview or checks, which use them again.
 	// (Reading each body again instead costs an open per page, which on a
@@ -364,10 +361,10 @@ type model struct {
 	social map[string]view.SocialImage
 }
 
-// runOver returns a run of the steps over b's model that writes to out
-// and reports to problems.
-func (b *builder) runOver(out sink, problems *diag.List) *builder {
-	return &builder{model: b.model, out: out, problems: problems}
+// runOver returns a run of the steps over b's model that writes to out,
+// reports to problems and keeps its shared pieces in pieces.
+func (b *builder) runOver(out sink, problems *diag.List, pieces *pieces) *builder {
+	return &builder{model: b.model, out: out, problems: problems, pieces: pieces}
 }
 
 // load reads the settings, i18n tables, templates and content.
@@ -421,7 +418,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 		locales:  locales,
 		mf:       mf,
 		assets:   assets,
-	}, problems: problems}
+	}, problems: problems, pieces: &pieces{}}
 	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(b), problems)
 	b.md = markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML, ReservedID: b.tmpl.ReservedID})
 	b.checkStudy()

@@ -111,14 +111,15 @@ func countryMap(L *locale.Locale, countries []view.CountryEntry) (template.HTML,
 // card returns the "case-card" partial of a case study, rendering it the
 // first time a page asks for it.
 func (b *builder) card(cs *content.CaseStudy) (template.HTML, error) {
-	if html, ok := b.cards.Load(cs); ok {
+	key := cardKey{cs, cs.Page.FrontMatter()}
+	if html, ok := b.pieces.cards.Load(key); ok {
 		return html.(template.HTML), nil
 	}
 	html, err := b.tmpl.Partial("case-card", view.CaseCard{L: b.locales[cs.Lang], CaseStudy: cs})
 	if err != nil {
 		return "", err
 	}
-	b.cards.Store(cs, html)
+	b.pieces.cards.Store(key, html)
 	return html, nil
 }
 
@@ -136,13 +137,13 @@ func (b *builder) cached(name string, data any) (template.HTML, error) {
 		return "", fmt.Errorf("cached %q: its data must be a value that can be compared (such as .Chrome or .Menu), not %T", name, data)
 	}
 	key := sharedKey{name, data}
-	if html, ok := b.shared.Load(key); ok {
+	if html, ok := b.pieces.shared.Load(key); ok {
 		return html.(template.HTML), nil
 	}
 	html, err := b.tmpl.Partial(name, data)
 	if err != nil {
 		return "", err
 	}
-	b.shared.Store(key, html)
+	b.pieces.shared.Store(key, html)
 	return html, nil
 }

@@ -66,8 +66,11 @@ func chromeOf(base view.Base, search bool) view.Chrome {
 // that show it alike share one Menu.
 func (b *builder) menu(lang content.Lang, section, url string) *view.Menu {
 	about := b.site.PlainPage(lang, "about")
-	key := menuKey{lang, section, about != nil && url == about.URL()}
-	if m, ok := b.menus.Load(key); ok {
+	key := menuKey{lang: lang, section: section}
+	if about != nil {
+		key.about, key.current = about.Title, url == about.URL()
+	}
+	if m, ok := b.pieces.menus.Load(key); ok {
 		return m.(*view.Menu)
 	}
 	L := b.locales[lang]
@@ -84,18 +87,19 @@ func (b *builder) menu(lang content.Lang, section, url string) *view.Menu {
 		m.Items = append(m.Items, view.NavItem{Label: label, URL: content.URLFor(lang, e.section, ""), Current: section == e.section})
 	}
 	if about != nil {
-		m.Items = append(m.Items, view.NavItem{Label: about.Title, URL: about.URL(), Current: key.about})
+		m.Items = append(m.Items, view.NavItem{Label: about.Title, URL: about.URL(), Current: key.current})
 	}
-	actual, _ := b.menus.LoadOrStore(key, m)
+	actual, _ := b.pieces.menus.LoadOrStore(key, m)
 	return actual.(*view.Menu)
 }
 
-// menuKey tells menus apart: language, current section, and whether the
-// about page is the current one.
+// menuKey tells menus apart: language, current section, the about
+// page's title (empty without one), and whether it is the current page.
 type menuKey struct {
 	lang    content.Lang
 	section string
-	about   bool
+	about   string
+	current bool
 }
 
 // sectionTitleKey is the i18n key of a section's title: case-studies →

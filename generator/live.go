@@ -76,7 +76,7 @@ func (l *Live) File(sitePath string) ([]byte, bool) {
 		if f, ok := l.plan.files[sitePath]; ok {
 			// Such files report no problems (onDemand) and are kept
 			// here, not written.
-			if data := f.make(l.b.runOver(discard{}, &diag.List{})); data != nil {
+			if data := f.make(l.b.runOver(discard{}, &diag.List{}, l.b.pieces)); data != nil {
 				l.files[sitePath] = data
 			}
 		}
@@ -211,7 +211,7 @@ func (l *Live) reloadStatic(rel string, u *Update) bool {
 func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 	problems := &diag.List{}
 	staged := newMemSink()
-	b := l.b.runOver(staged, problems) // this change's run over the model
+	b := l.b.runOver(staged, problems, l.b.pieces) // this change's run over the model
 	var changed []input
 	var reloaded []*content.Page
 	for _, rel := range rels {
@@ -226,9 +226,6 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 		changed = append(changed, changedInputs(p, change)...)
 		if change == content.FieldsChanged {
 			reloaded = append(reloaded, p)
-			b.cards.Delete(p.Typed)
-			b.menus.Clear() // the about page's title is in the menu
-			b.shared.Clear()
 		}
 	}
 	for _, p := range reloaded { // after the whole batch: twins may change together

@@ -79,6 +79,11 @@ type Page struct {
 	head       string // the file up to the body, to tell body-only edits
 }
 
+// FrontMatter returns the page's file up to its body as last read, the
+// delimiters included: text that differs whenever any field does, so
+// that what is made from the front matter alone can be keyed by it.
+func (p *Page) FrontMatter() string { return p.head }
+
 // URL returns the page's site path, such as /en/case-studies/proto/.
 func (p *Page) URL() string {
 	return URLFor(p.Lang, p.Section, p.Slug)
