@@ -29,6 +29,8 @@ type assets struct {
 
 type assetFile struct {
 	url  string
+	rel  string // path under static/: assets/css/style.css
+	src  string // the file on disk
 	data []byte // as published (minified when the build minifies)
 }
 
@@ -71,7 +73,7 @@ func loadAssets(staticDir string, mf *minifier, fingerprint bool, problems *diag
 			published = strings.TrimSuffix(original, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 		}
 		a.urls[original] = published
-		a.files = append(a.files, assetFile{url: published, data: data})
+		a.files = append(a.files, assetFile{url: published, rel: filepath.ToSlash(rel), src: p, data: data})
 		return nil
 	})
 	if err != nil {
@@ -79,6 +81,16 @@ func loadAssets(staticDir string, mf *minifier, fingerprint bool, problems *diag
 	}
 	sort.Slice(a.files, func(i, j int) bool { return a.files[i].url < a.files[j].url })
 	return a, nil
+}
+
+// data returns an asset's content as read at load, by its published
+// address.
+func (a *assets) data(url string) ([]byte, bool) {
+	i := sort.Search(len(a.files), func(i int) bool { return a.files[i].url >= url })
+	if i < len(a.files) && a.files[i].url == url {
+		return a.files[i].data, true
+	}
+	return nil, false
 }
 
 // URL returns the fingerprinted address of an asset given by its path

@@ -114,7 +114,7 @@ func BenchmarkTemplates(b *testing.B) {
 		toc  []markdown.Heading
 	}
 	var pages []page
-	for _, j := range bl.plan() {
+	for _, j := range bl.replan(nil, nil).pages() {
 		if j.checkOnly {
 			continue
 		}
@@ -149,7 +149,7 @@ func BenchmarkMinify(b *testing.B) {
 	bl := loadBench(b, opts)
 	mem := newMemSink()
 	bl.out = mem
-	bl.render(bl.plan())
+	bl.render(bl.replan(nil, nil).pages())
 	mf := newMinifier()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -167,7 +167,7 @@ func BenchmarkWrite(b *testing.B) {
 	bl := loadBench(b, opts)
 	mem := newMemSink()
 	bl.out = mem
-	bl.render(bl.plan())
+	bl.render(bl.replan(nil, nil).pages())
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		out, err := output.Create(filepath.Join(b.TempDir(), "public"), nil)

@@ -251,7 +251,8 @@ func (b *builder) steps(out sink) []step {
 			return b.editions.made(), nil
 		}},
 		{name: "plan", do: func() (int, error) {
-			jobs = b.plan()
+			b.planned = b.replan(nil, nil)
+			jobs = b.withInvalid(b.planned.pages())
 			return 0, nil
 		}},
 		{name: "social images", do: func() (int, error) {
@@ -263,13 +264,13 @@ func (b *builder) steps(out sink) []step {
 			return b.render(jobs), nil
 		}},
 		{name: "assets", do: func() (int, error) {
-			return b.writeAssets(), nil
+			return b.publishCopies(b.planned.copiesOf(true)), nil
 		}},
 		{name: "site files", do: func() (int, error) {
-			return b.writeSiteFiles(b.siteFiles(jobs)), nil
+			return b.writeSiteFiles(b.planned.siteFiles()), nil
 		}},
 		{name: "copy", do: func() (int, error) {
-			return b.copyFiles(), nil
+			return b.publishCopies(b.planned.copiesOf(false)), nil
 		}},
 		{name: "missing strings", do: func() (int, error) {
 			b.reportMissingStrings()
@@ -324,6 +325,9 @@ type builder struct {
 	out      sink
 	problems *diag.List
 	pieces   *pieces
+	// planned is what the run's plan step planned: every output with
+	// its inputs, which the preview keeps to follow changes.
+	planned *planned
 }
 
 // model holds what the steps after loading share.

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"sync"
@@ -21,20 +22,24 @@ import (
 //	{site pages}                             which pages exist, with their
 //	                                         addresses and translations
 //	{site templates}, {site i18n},           the templates, the i18n tables,
-//	{site settings}, {site static}           content/site.toml, the static
-//	                                         folder's files
+//	{site settings}, {site assets}           content/site.toml, the assets'
+//	                                         published addresses
+//	{file static/favicon.svg}                a copied file
 //
 // ndpc build writes every output; ndpc serve compares the plan before and
 // after a change and makes again exactly the outputs whose inputs changed
 // or that appeared, and drops those that are gone (see Live). The plan is
 // the only place that knows what depends on what.
 //
-// The preview follows front matter and bodies this way; a change to one
-// of the site inputs (a new, removed or renamed file, the templates, the
-// i18n tables, the settings) makes it build everything. The copied files
-// (the static folder's files, assets included, and the content folder's
-// images and PDFs) are not planned outputs: each is made from its own
-// file, which the preview copies again when it changes in place.
+// The copied files (the static folder's files, the fingerprinted assets,
+// and the content folder's images and PDFs) are planned outputs too, each
+// made from its own file: {file static/favicon.svg}.
+//
+// The preview follows front matter, bodies and the static folder's files
+// this way. A change to one of the site inputs (a new, removed or renamed
+// page, a content folder's image, an asset added or removed, the
+// templates, the i18n tables, the settings) is, by the plan, an input of
+// every page, and the preview then builds everything from disk.
 
 // input names one thing outputs are made from.
 type input struct {
@@ -49,10 +54,11 @@ const (
 	inBody                         // a page's body; name is its path
 	inSection                      // a section's pages' front matter; name is lang/section
 	inSite                         // the site's folders and settings
+	inFile                         // a file copied as it is; name is its folder and path: static/favicon.svg
 )
 
 func (in input) String() string {
-	return [...]string{"", "fm", "body", "section", "site"}[in.kind] + " " + in.name
+	return [...]string{"", "fm", "body", "section", "site", "file"}[in.kind] + " " + in.name
 }
 
 // Inputs every output made with the templates shares.
@@ -61,9 +67,13 @@ var (
 	inTemplates = input{inSite, "templates"}
 	inI18n      = input{inSite, "i18n"}
 	inSettings  = input{inSite, "settings"}
-	inStatic    = input{inSite, "static"}
+	inAssets    = input{inSite, "assets"}
 	inAllFM     = input{inFM, "*"}
 )
+
+// fileInput names a copied file by its folder ("static", "content") and
+// its slash-separated path there.
+func fileInput(folder, rel string) input { return input{inFile, folder + "/" + rel} }
 
 // fmInput names a page's front matter.
 func fmInput(p *content.Page) input { return input{inFM, p.Path} }
@@ -86,11 +96,11 @@ func pageInputs(p *content.Page) []input {
 }
 
 // layoutInputs are what every page of a language is made from besides its
-// own data: the templates, i18n tables, settings, static files (the
-// assets' addresses), the set of pages (addresses, translations), and the
+// own data: the templates, i18n tables, settings, the assets'
+// addresses, the set of pages (addresses, translations), and the
 // about page, whose title is in the navigation.
 func (b *builder) layoutInputs(lang content.Lang) []input {
-	in := []input{inPages, inTemplates, inI18n, inSettings, inStatic}
+	in := []input{inPages, inTemplates, inI18n, inSettings, inAssets}
 	if about := b.site.PlainPage(lang, "about"); about != nil {
 		in = append(in, fmInput(about))
 	}
@@ -131,6 +141,7 @@ type planned struct {
 	langs  map[content.Lang][]job // each language's pages, by address
 	jobs   map[string]*job        // pages by output path
 	files  map[string]siteFile    // site files by path
+	copies map[string]copied      // copied files by path
 	inputs map[string][]input     // output path → its own inputs
 	// layout holds the inputs every page of a language is made from
 	// besides its own.
@@ -146,7 +157,7 @@ type planned struct {
 // nothing but its pages' inputs.
 func (b *builder) replan(before *planned, hit map[input]bool) *planned {
 	p := &planned{langs: map[content.Lang][]job{}, jobs: map[string]*job{}, files: map[string]siteFile{},
-		inputs: map[string][]input{}, layout: map[content.Lang][]input{}}
+		copies: map[string]copied{}, inputs: map[string][]input{}, layout: map[content.Lang][]input{}}
 	var jobs []job
 	for _, lang := range content.Langs {
 		p.layout[lang] = b.layoutInputs(lang)
@@ -169,7 +180,67 @@ func (b *builder) replan(before *planned, hit map[input]bool) *planned {
 		p.files[f.path] = f
 		p.inputs[f.path] = f.inputs
 	}
+	if before != nil { // a page's change leaves the copied files as they were
+		p.addCopies(slices.Collect(maps.Values(before.copies)))
+	} else {
+		p.addCopies(b.copies())
+	}
 	return p
+}
+
+// addCopies puts copied files into the plan.
+func (p *planned) addCopies(cs []copied) {
+	for _, c := range cs {
+		p.copies[c.path] = c
+		p.inputs[c.path] = []input{c.from}
+	}
+}
+
+// withCopies returns the plan with its copied files planned again as cs,
+// the rest shared with p.
+func (p *planned) withCopies(cs []copied) *planned {
+	q := &planned{langs: p.langs, jobs: p.jobs, files: p.files, copies: map[string]copied{},
+		inputs: map[string][]input{}, layout: p.layout}
+	for o, ins := range p.inputs {
+		if _, ok := p.copies[o]; !ok {
+			q.inputs[o] = ins
+		}
+	}
+	q.addCopies(cs)
+	return q
+}
+
+// pages returns the planned pages of every language, in the order of
+// content.Langs, each language's by address.
+func (p *planned) pages() []job {
+	var jobs []job
+	for _, lang := range content.Langs {
+		jobs = append(jobs, p.langs[lang]...)
+	}
+	return jobs
+}
+
+// copiesOf returns the copied files of the plan, assets first if asset,
+// else the rest, by address.
+func (p *planned) copiesOf(asset bool) []copied {
+	var cs []copied
+	for _, c := range p.copies {
+		if c.asset == asset {
+			cs = append(cs, c)
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].path < cs[j].path })
+	return cs
+}
+
+// siteFiles returns the plan's site files by path.
+func (p *planned) siteFiles() []siteFile {
+	fs := make([]siteFile, 0, len(p.files))
+	for _, f := range p.files {
+		fs = append(fs, f)
+	}
+	sort.Slice(fs, func(i, j int) bool { return fs[i].path < fs[j].path })
+	return fs
 }
 
 // langHit reports whether an input of a language's pages is among hit, or

@@ -16,9 +16,10 @@ import (
 // included, not minified and not fingerprinted, and updated as files
 // change. A change to pages' text or front matter plans the site again
 // and makes exactly the outputs whose inputs changed (see deps.go), not
-// the whole site; a change it cannot follow page by page (a new, removed
-// or renamed file, templates, i18n tables, settings) builds the whole
-// site again. A failed build leaves the last good site in place.
+// the whole site, and so does a change to the static folder's files; a
+// change to what every page is made from (a new, removed or renamed page,
+// templates, i18n tables, settings) builds the whole site again. A failed
+// build leaves the last good site in place.
 type Live struct {
 	opts Options
 
@@ -133,16 +134,18 @@ func (l *Live) Apply(changed []string) (Update, error) {
 	if l.dirty || l.b == nil {
 		return l.fullLocked(start)
 	}
-	var pages, styles []string
+	var pages, statics []string
 	for _, f := range changed {
 		switch root, rel := l.locate(f); root {
 		case "content":
 			if !strings.HasSuffix(rel, ".md") {
+				// An image's size is read when the site is loaded, and
+				// the pages that show it are made with it.
 				return l.fullLocked(start)
 			}
 			pages = append(pages, rel)
 		case "static":
-			styles = append(styles, rel)
+			statics = append(statics, rel)
 		case "":
 			// outside the site's folders: nothing depends on it
 		default: // templates, i18n
@@ -150,10 +153,8 @@ func (l *Live) Apply(changed []string) (Update, error) {
 		}
 	}
 	u := Update{}
-	for _, rel := range styles {
-		if !l.reloadStatic(rel, &u) {
-			return l.fullLocked(start)
-		}
+	if len(statics) > 0 && !l.copyStatic(statics, &u) {
+		return l.fullLocked(start)
 	}
 	if len(pages) > 0 {
 		full, err := l.renderPages(pages, &u)
@@ -181,27 +182,55 @@ func (l *Live) locate(file string) (root, rel string) {
 	return "", ""
 }
 
-// reloadStatic publishes a changed static file again. A stylesheet is
-// reported on its own, so that pages can swap it without reloading.
-func (l *Live) reloadStatic(rel string, u *Update) bool {
-	file := filepath.Join(l.opts.Static, filepath.FromSlash(rel))
-	if info, err := os.Stat(file); err != nil || !info.Mode().IsRegular() {
-		return false // removed, or no longer a file: build everything, which says so
+// copyStatic plans the static folder's files again and copies those
+// whose file changed or that are new, and drops those that are gone. A
+// stylesheet is reported on its own, so that pages can swap it without
+// reloading; any other file reloads every page. It returns false when the
+// change needs a full build: an asset added or removed (the templates ask
+// for assets by name), or a file that cannot be read.
+func (l *Live) copyStatic(rels []string, u *Update) bool {
+	problems := &diag.List{}
+	staged := newMemSink()
+	b := l.b.runOver(staged, problems, l.b.pieces)
+	assets := map[input]bool{}
+	for _, c := range l.plan.copiesOf(true) {
+		assets[c.from] = true
 	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return false // removed: build everything
+	hit := map[input]bool{}
+	for _, rel := range rels {
+		in := fileInput("static", rel)
+		if strings.HasPrefix(rel, assetsDir+"/") && (!assets[in] || !isFile(filepath.Join(l.opts.Static, filepath.FromSlash(rel)))) {
+			return false // an asset added or removed
+		}
+		hit[in] = true
 	}
-	sitePath := "/" + rel
-	if _, ok := l.files[sitePath]; !ok {
-		return false // new file
+	after := l.plan.withCopies(b.copies())
+	made, gone := changes(l.plan, after, hit)
+	for _, o := range made {
+		c, ok := after.copies[o]
+		if !ok {
+			return false
+		}
+		// The preview neither minifies nor fingerprints: an asset is its
+		// file as it is now.
+		b.publishFile(c.path, c.src)
 	}
-	l.files[sitePath] = data
-	if strings.HasSuffix(rel, ".css") {
-		u.Styles = append(u.Styles, sitePath)
-	} else {
-		u.Full = true // a script or image: reload every page
+	if problems.HasErrors() {
+		return false // a full build reports them
 	}
+	for _, o := range append(made, gone...) {
+		if data, ok := staged.files[o]; ok {
+			l.files[o] = data
+		} else {
+			delete(l.files, o)
+		}
+		if strings.HasSuffix(o, ".css") {
+			u.Styles = append(u.Styles, o)
+		} else {
+			u.Full = true
+		}
+	}
+	l.plan = after
 	return true
 }
 
@@ -315,7 +344,7 @@ func (l *Live) fullLocked(start time.Time) (Update, error) {
 		b.run(staged)
 		if !problems.HasErrors() {
 			l.files, l.b, l.dirty = staged.files, b, false
-			l.plan = b.replan(nil, nil)
+			l.plan = b.planned
 			l.pending = map[string]bool{}
 			l.broken = map[string][]diag.Problem{}
 			u.Took = time.Since(start)
@@ -356,4 +385,10 @@ func (m *memSink) CopyFile(sitePath, src string) error {
 		return err
 	}
 	return m.WriteFile(sitePath, data)
+}
+
+// isFile reports whether path is a regular file.
+func isFile(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular()
 }

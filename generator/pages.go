@@ -107,17 +107,6 @@ func (b *builder) publishFile(sitePath, src string) bool {
 	return true
 }
 
-// writeAssets writes the fingerprinted assets.
-func (b *builder) writeAssets() int {
-	n := 0
-	for _, f := range b.assets.files {
-		if b.publishRaw(f.url, f.data) {
-			n++
-		}
-	}
-	return n
-}
-
 // publishRaw writes data that is already in its final form.
 func (b *builder) publishRaw(sitePath string, data []byte) bool {
 	if err := b.out.WriteFile(sitePath, data); err != nil {

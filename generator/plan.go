@@ -43,17 +43,6 @@ func (j job) pageTitle() string {
 	return j.title
 }
 
-// plan lists every page of the site, in a fixed order: by address (every
-// address starts with its language, so English before Russian), then the
-// pages whose front matter has errors.
-func (b *builder) plan() []job {
-	var jobs []job
-	for _, lang := range content.Langs {
-		jobs = append(jobs, b.planSorted(lang)...)
-	}
-	return b.withInvalid(jobs)
-}
-
 // withInvalid adds to jobs the pages whose front matter has errors, to
 // check their bodies.
 func (b *builder) withInvalid(jobs []job) []job {

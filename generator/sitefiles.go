@@ -4,16 +4,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"ndpc/generator/content"
-	"ndpc/generator/diag"
 	"ndpc/generator/parallel"
 	"ndpc/generator/render"
 	"ndpc/generator/view"
@@ -274,49 +270,4 @@ func marshalXML(v any) []byte {
 		panic(fmt.Sprintf("generator: marshalling XML: %v", err)) // the types above always marshal
 	}
 	return append([]byte(xml.Header), append(data, '\n')...)
-}
-
-// copyFiles copies the static folder as it is (but for the fingerprinted
-// assets, written on their own), and the content folder's files (images,
-// PDFs) to where their pages are published.
-func (b *builder) copyFiles() int {
-	n := 0
-	if info, err := os.Stat(b.opts.Static); err == nil && info.IsDir() {
-		err := filepath.WalkDir(b.opts.Static, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(b.opts.Static, p)
-			if d.IsDir() && rel == assetsDir {
-				return fs.SkipDir
-			}
-			if d.IsDir() || d.Name()[0] == '.' {
-				return nil
-			}
-			if !content.Usable(b.opts.Static, filepath.ToSlash(rel), filepath.ToSlash(p), d, b.problems) {
-				return nil
-			}
-			if b.publishFile("/"+filepath.ToSlash(rel), p) {
-				n++
-			}
-			return nil
-		})
-		if err != nil {
-			b.problems.Add(diag.Problem{Path: filepath.ToSlash(b.opts.Static), Severity: diag.Error, Message: fmt.Sprintf("cannot read the static files: %v", err)})
-		}
-	}
-	sources := make([]string, 0, len(b.site.Files))
-	for rel := range b.site.Files {
-		sources = append(sources, rel)
-	}
-	sort.Strings(sources)
-	for _, rel := range sources {
-		src := filepath.Join(b.opts.Content, filepath.FromSlash(rel))
-		for _, u := range b.site.FileURLs(b.site.Files[rel]) {
-			if b.publishFile(u, src) {
-				n++
-			}
-		}
-	}
-	return n
 }

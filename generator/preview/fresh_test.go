@@ -294,7 +294,7 @@ func (p *previewed) change(t *testing.T, r *rand.Rand, step int) string {
 		must(t, os.WriteFile(f, []byte(fn(string(data))), 0o644))
 	}
 	cases := p.files(t, filepath.Join(content, "case-studies"), ".en.md")
-	switch kind := r.Intn(16); kind {
+	switch kind := r.Intn(18); kind {
 	case 0, 1:
 		edit(page, func(s string) string { return s + "\nA paragraph of " + mark + ".\n" })
 		return "body of " + short(page)
@@ -386,6 +386,28 @@ func (p *previewed) change(t *testing.T, r *rand.Rand, step int) string {
 			return regexp.MustCompile(`(?m)^publisher = ".*"$`).ReplaceAllString(s, `publisher = "Northern Dimension Partnership on Culture, `+mark+`"`)
 		})
 		return "an i18n string"
+	case 15, 16: // a static file other than an asset: added, changed or removed
+		var plain []string
+		for _, f := range p.files(t, filepath.Join(p.dir, "static"), "") {
+			if !strings.Contains(filepath.ToSlash(f), "/static/assets/") {
+				plain = append(plain, f)
+			}
+		}
+		switch {
+		case len(plain) == 0 || r.Intn(3) == 0:
+			f := filepath.Join(p.dir, "static", "files", fmt.Sprintf("note-%d.txt", step))
+			must(t, os.MkdirAll(filepath.Dir(f), 0o755))
+			must(t, os.WriteFile(f, []byte("Added at "+mark+".\n"), 0o644))
+			return "new static file " + short(f)
+		case r.Intn(2) == 0:
+			f := plain[r.Intn(len(plain))]
+			edit(f, func(s string) string { return s + "Changed at " + mark + ".\n" })
+			return "changed static file " + short(f)
+		default:
+			f := plain[r.Intn(len(plain))]
+			must(t, os.Remove(f))
+			return "removed static file " + short(f)
+		}
 	default:
 		if r.Intn(2) == 0 {
 			css := filepath.Join(p.dir, "static", "assets", "css", "style.css")

@@ -1,0 +1,91 @@
+package generator
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"ndpc/generator/content"
+	"ndpc/generator/diag"
+)
+
+// copied is a planned output published as its file is on disk: a static
+// file, a fingerprinted asset, or an image or PDF of the content folder
+// published beside its pages. Each is made from its own file alone
+// ({file static/favicon.svg}, {file content/case-studies/proto/map.png}).
+type copied struct {
+	path  string // site path: /favicon.svg, /en/case-studies/proto/map.png
+	src   string // the file on disk
+	from  input
+	asset bool // under static/assets/: a build writes the data read at load
+}
+
+// copies plans the copied files: the static folder's (the assets at their
+// published addresses), then the content folder's, each at every address
+// it is published at. Files that cannot be read as files go to the run's
+// problems (see content.Usable).
+func (b *builder) copies() []copied {
+	var out []copied
+	for _, f := range b.assets.files {
+		out = append(out, copied{path: f.url, src: f.src, from: fileInput("static", f.rel), asset: true})
+	}
+	if info, err := os.Stat(b.opts.Static); err == nil && info.IsDir() {
+		err := filepath.WalkDir(b.opts.Static, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(b.opts.Static, p)
+			if d.IsDir() && rel == assetsDir {
+				return fs.SkipDir
+			}
+			if d.IsDir() || d.Name()[0] == '.' {
+				return nil
+			}
+			rel = filepath.ToSlash(rel)
+			if content.Usable(b.opts.Static, rel, filepath.ToSlash(p), d, b.problems) {
+				out = append(out, copied{path: "/" + rel, src: p, from: fileInput("static", rel)})
+			}
+			return nil
+		})
+		if err != nil {
+			b.problems.Add(diag.Problem{Path: filepath.ToSlash(b.opts.Static), Severity: diag.Error, Message: fmt.Sprintf("cannot read the static files: %v", err)})
+		}
+	}
+	sources := make([]string, 0, len(b.site.Files))
+	for rel := range b.site.Files {
+		sources = append(sources, rel)
+	}
+	sort.Strings(sources)
+	for _, rel := range sources {
+		src := filepath.Join(b.opts.Content, filepath.FromSlash(rel))
+		for _, u := range b.site.FileURLs(b.site.Files[rel]) {
+			out = append(out, copied{path: u, src: src, from: fileInput("content", rel)})
+		}
+	}
+	return out
+}
+
+// publishCopies publishes copied files and returns how many were written.
+func (b *builder) publishCopies(cs []copied) int {
+	n := 0
+	for _, c := range cs {
+		if b.publishCopy(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// publishCopy publishes one copied file: an asset as it was read at load
+// (minified and fingerprinted as the build does), any other file from
+// disk.
+func (b *builder) publishCopy(c copied) bool {
+	if c.asset {
+		if data, ok := b.assets.data(c.path); ok {
+			return b.publishRaw(c.path, data)
+		}
+	}
+	return b.publishFile(c.path, c.src)
+}
