@@ -388,10 +388,7 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	}
 	baseURL = strings.TrimSuffix(baseURL, "/")
 
-	var langs []string
-	for _, l := range content.Langs {
-		langs = append(langs, string(l))
-	}
+	langs := langNames()
 	tables := locale.Load(os.DirFS(opts.I18n), filepath.ToSlash(opts.I18n), langs, problems)
 	locales := map[content.Lang]*locale.Locale{}
 	for _, l := range content.Langs {
@@ -427,6 +424,15 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	b.md = markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML, ReservedID: b.tmpl.ReservedID})
 	b.checkStudy()
 	return b, nil
+}
+
+// langNames returns the site's language codes: "en", "ru".
+func langNames() []string {
+	var langs []string
+	for _, l := range content.Langs {
+		langs = append(langs, string(l))
+	}
+	return langs
 }
 
 // typeset sets the typography of front matter text as the Markdown's.

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"ndpc/generator/content"
+	"ndpc/generator/render"
 )
 
 // What each output is made from.
@@ -21,9 +22,10 @@ import (
 //	{fm *}                                   the front matter of every page
 //	{site pages}                             which pages exist, with their
 //	                                         addresses and translations
-//	{site templates}, {site i18n},           the templates, the i18n tables,
-//	{site settings}, {site assets}           content/site.toml, the assets'
-//	                                         published addresses
+//	{template event.html}                    a page template
+//	{template layout}                        base.html and the partials
+//	{site i18n}, {site settings},            the i18n tables, content/site.toml,
+//	{site assets}                            the assets' published addresses
 //	{file static/favicon.svg}                a copied file
 //
 // ndpc build writes every output; ndpc serve compares the plan before and
@@ -35,11 +37,12 @@ import (
 // and the content folder's images and PDFs) are planned outputs too, each
 // made from its own file: {file static/favicon.svg}.
 //
-// The preview follows front matter, bodies and the static folder's files
-// this way. A change to one of the site inputs (a new, removed or renamed
-// page, a content folder's image, an asset added or removed, the
-// templates, the i18n tables, the settings) is, by the plan, an input of
-// every page, and the preview then builds everything from disk.
+// The preview follows front matter, bodies, templates and the static
+// folder's files this way. A change to one of the site inputs (a new,
+// removed or renamed page, a content folder's image, an asset or a page
+// template added or removed, the i18n tables, the settings) is, by the
+// plan, an input of every page, and the preview then builds everything
+// from disk.
 
 // input names one thing outputs are made from.
 type input struct {
@@ -50,26 +53,36 @@ type input struct {
 type inputKind uint8
 
 const (
-	inFM      inputKind = iota + 1 // a page's front matter; name is its path, or * for every page
-	inBody                         // a page's body; name is its path
-	inSection                      // a section's pages' front matter; name is lang/section
-	inSite                         // the site's folders and settings
-	inFile                         // a file copied as it is; name is its folder and path: static/favicon.svg
+	inFM       inputKind = iota + 1 // a page's front matter; name is its path, or * for every page
+	inBody                          // a page's body; name is its path
+	inSection                       // a section's pages' front matter; name is lang/section
+	inSite                          // the site's folders and settings
+	inFile                          // a file copied as it is; name is its folder and path: static/favicon.svg
+	inTemplate                      // a page template's file ("event.html"), or "layout": base.html and the partials
 )
 
 func (in input) String() string {
-	return [...]string{"", "fm", "body", "section", "site", "file"}[in.kind] + " " + in.name
+	return [...]string{"", "fm", "body", "section", "site", "file", "template"}[in.kind] + " " + in.name
 }
 
 // Inputs every output made with the templates shares.
 var (
-	inPages     = input{inSite, "pages"}
-	inTemplates = input{inSite, "templates"}
-	inI18n      = input{inSite, "i18n"}
-	inSettings  = input{inSite, "settings"}
-	inAssets    = input{inSite, "assets"}
-	inAllFM     = input{inFM, "*"}
+	inPages    = input{inSite, "pages"}
+	inLayout   = input{inTemplate, "layout"}
+	inI18n     = input{inSite, "i18n"}
+	inSettings = input{inSite, "settings"}
+	inAssets   = input{inSite, "assets"}
+	inAllFM    = input{inFM, "*"}
 )
+
+// templateInput names the template file a page is made with: a page
+// template's, or the layout's for base.html and the partials.
+func templateInput(rel string) input {
+	if render.IsLayout(rel) {
+		return inLayout
+	}
+	return input{inTemplate, rel}
+}
 
 // fileInput names a copied file by its folder ("static", "content") and
 // its slash-separated path there.
@@ -100,7 +113,7 @@ func pageInputs(p *content.Page) []input {
 // addresses, the set of pages (addresses, translations), and the
 // about page, whose title is in the navigation.
 func (b *builder) layoutInputs(lang content.Lang) []input {
-	in := []input{inPages, inTemplates, inI18n, inSettings, inAssets}
+	in := []input{inPages, inLayout, inI18n, inSettings, inAssets}
 	if about := b.site.PlainPage(lang, "about"); about != nil {
 		in = append(in, fmInput(about))
 	}

@@ -10,16 +10,18 @@ import (
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
+	"ndpc/generator/markdown"
+	"ndpc/generator/render"
 )
 
 // Live is the site of the preview server: built in memory, drafts
 // included, not minified and not fingerprinted, and updated as files
 // change. A change to pages' text or front matter plans the site again
 // and makes exactly the outputs whose inputs changed (see deps.go), not
-// the whole site, and so does a change to the static folder's files; a
-// change to what every page is made from (a new, removed or renamed page,
-// templates, i18n tables, settings) builds the whole site again. A failed
-// build leaves the last good site in place.
+// the whole site, and so does a change to a template or to the static
+// folder's files; a change to what every page is made from (a new,
+// removed or renamed page, i18n tables, settings) builds the whole site
+// again. A failed build leaves the last good site in place.
 type Live struct {
 	opts Options
 
@@ -134,7 +136,7 @@ func (l *Live) Apply(changed []string) (Update, error) {
 	if l.dirty || l.b == nil {
 		return l.fullLocked(start)
 	}
-	var pages, statics []string
+	var pages, statics, templates []string
 	for _, f := range changed {
 		switch root, rel := l.locate(f); root {
 		case "content":
@@ -146,13 +148,18 @@ func (l *Live) Apply(changed []string) (Update, error) {
 			pages = append(pages, rel)
 		case "static":
 			statics = append(statics, rel)
+		case "templates":
+			templates = append(templates, rel)
 		case "":
 			// outside the site's folders: nothing depends on it
-		default: // templates, i18n
+		default: // i18n: an input of every output
 			return l.fullLocked(start)
 		}
 	}
 	u := Update{}
+	if len(templates) > 0 && !l.reloadTemplates(templates, &u) {
+		return l.fullLocked(start)
+	}
 	if len(statics) > 0 && !l.copyStatic(statics, &u) {
 		return l.fullLocked(start)
 	}
@@ -271,6 +278,58 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 	if len(reloaded) > 0 {
 		after = b.replan(l.plan, hit) // lists, country pages and calendars may gain or lose pages
 	}
+	for _, rel := range rels {
+		p, _ := b.site.PageBySource(rel)
+		delete(l.broken, p.Path)
+	}
+	if !l.remake(b, after, hit, staged, u) && len(reloaded) > 0 {
+		l.dirty = true // indexes may now show what failed: start afresh next time
+	}
+	return false, nil
+}
+
+// reloadTemplates reads the templates again into a model that shares
+// everything else with the current one, and makes the outputs made from
+// the changed files: a page template's pages, or every page for the
+// layout, a partial, or a change to the ids the templates reserve (which
+// the text's headings must not take). It returns false when the change
+// needs a full build: a template with errors, which the full build
+// reports, or one added or removed, which may change which template a
+// page is made with.
+func (l *Live) reloadTemplates(rels []string, u *Update) bool {
+	problems := &diag.List{}
+	staged := newMemSink()
+	m := *l.b.model
+	b := &builder{model: &m, problems: problems, pieces: &pieces{}}
+	m.tmpl = render.Load(os.DirFS(l.opts.Templates), filepath.ToSlash(l.opts.Templates), templateFuncs(b), problems)
+	if problems.HasErrors() {
+		return false
+	}
+	hit := map[input]bool{}
+	for _, rel := range rels {
+		if !render.IsLayout(rel) && strings.HasSuffix(rel, ".html") && m.tmpl.Has(rel) != l.b.tmpl.Has(rel) {
+			return false
+		}
+		hit[templateInput(rel)] = true
+	}
+	if m.tmpl.ReservedIDs() != l.b.tmpl.ReservedIDs() {
+		m.md = markdown.New(langNames(), markdown.Options{RawHTML: m.settings.RawHTML, ReservedID: m.tmpl.ReservedID})
+		hit[inLayout] = true
+	}
+	b = b.runOver(staged, problems, b.pieces)
+	if !l.remake(b, l.plan, hit, staged, u) {
+		return false
+	}
+	l.b = b
+	return true
+}
+
+// remake makes, in the run b, the outputs of the plan after that are new
+// or made from an input in hit, and if the run reports no errors, puts
+// them into the preview in place of those of the current plan and drops
+// the outputs after lacks; it reports whether it did. Files that are made
+// when asked for are marked so. Errors are kept by file.
+func (l *Live) remake(b *builder, after *planned, hit map[input]bool, staged *memSink, u *Update) bool {
 	made, gone := changes(l.plan, after, hit)
 	var jobs []job
 	var files []siteFile
@@ -278,29 +337,21 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 	for _, o := range made {
 		if j, ok := after.jobs[o]; ok {
 			jobs = append(jobs, *j)
-		} else if f := after.files[o]; f.onDemand {
+		} else if f, ok := after.files[o]; ok && f.onDemand {
 			later = append(later, o)
-		} else {
+		} else if ok {
 			files = append(files, f)
 		}
 	}
 	b.render(jobs)
 	b.writeSiteFiles(files)
-
-	for _, rel := range rels {
-		p, _ := b.site.PageBySource(rel)
-		delete(l.broken, p.Path)
-	}
-	if problems.HasErrors() {
-		for _, pr := range problems.Sorted() {
+	if b.problems.HasErrors() {
+		for _, pr := range b.problems.Sorted() {
 			if pr.Severity == diag.Error {
 				l.broken[pr.Path] = append(l.broken[pr.Path], pr)
 			}
 		}
-		if len(reloaded) > 0 {
-			l.dirty = true // indexes may now show what failed: start afresh next time
-		}
-		return false, nil
+		return false
 	}
 	for p, data := range staged.files {
 		l.files[p] = data
@@ -316,7 +367,7 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 	}
 	l.plan = after
 	sort.Strings(u.Pages)
-	return false, nil
+	return true
 }
 
 func feedPath(lang content.Lang) string { return "/" + string(lang) + "/feed.xml" }

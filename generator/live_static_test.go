@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -88,5 +90,84 @@ func TestPreviewCopiesStaticFiles(t *testing.T) {
 	serves("new asset", "/assets/css/extra.css", "p {}\n")
 	if l.b == model {
 		t.Error("a new asset did not build the site again")
+	}
+}
+
+// TestPreviewTemplateChanges: in the preview, a page template's change
+// remakes the pages made with it and no others; one that makes the
+// templates reserve another id (which headings in the text must not
+// take) remakes every page. After each, every file equals a fresh
+// build's.
+func TestPreviewTemplateChanges(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/_index.en.md", "---\ntitle: Home\n---\nWelcome.\n")
+	write("content/_index.ru.md", "---\ntitle: Главная\n---\nТекст.\n")
+	write("content/case-studies/proto.en.md", "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\n## Methods\n\nText.\n")
+	write("content/events/focus.en.md", "---\ntitle: Focus group\nsummary: A day of talks.\nstart: 2020-09-10\n---\nText.\n")
+	opts := siteOptions(t, dir)
+	if err := os.CopyFS(filepath.Join(dir, "templates"), os.DirFS(opts.Templates)); err != nil {
+		t.Fatal(err)
+	}
+	opts.Templates = "templates"
+	l, u, err := NewLive(opts)
+	if err != nil || !u.OK() {
+		t.Fatalf("the site does not build: %v %v", err, u.Problems)
+	}
+	edit := func(old, new string) Update {
+		t.Helper()
+		data, err := os.ReadFile("templates/event.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), old) {
+			t.Fatalf("templates/event.html has no %q", old)
+		}
+		write("templates/event.html", strings.Replace(string(data), old, new, 1))
+		u, err := l.Apply([]string{"templates/event.html"})
+		if err != nil || !u.OK() {
+			t.Fatalf("the change does not build: %v %v", err, u.Problems)
+		}
+		sameAsBuild(t, l, opts)
+		return u
+	}
+	if u := edit("</article>", "<p>Edited.</p></article>"); u.Full || !slices.Equal(u.Pages, []string{"/en/events/focus/index.html"}) {
+		t.Errorf("a page template's change remade %v (full: %v), want the event's page alone", u.Pages, u.Full)
+	}
+	u = edit("<p>Edited.</p>", `<p id="methods">Edited.</p>`)
+	if !slices.Contains(u.Pages, "/en/case-studies/proto/index.html") {
+		t.Errorf("reserving the id of a heading did not remake its page: %v", u.Pages)
+	}
+}
+
+// sameAsBuild compares every file of the preview with a fresh build's.
+func sameAsBuild(t *testing.T, l *Live, opts Options) {
+	t.Helper()
+	fresh := opts
+	fresh.Drafts, fresh.Minify, fresh.Fingerprint, fresh.SocialImages = true, false, false, false
+	fresh.Search, fresh.PDF = false, false
+	fresh.Out = t.TempDir()
+	if _, err := Build(fresh); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range l.Paths() {
+		got, _ := l.File(p)
+		want, err := os.ReadFile(filepath.Join(fresh.Out, filepath.FromSlash(p)))
+		if err != nil {
+			t.Errorf("%s: the build has no such file", p)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from a fresh build's", p)
+		}
 	}
 }

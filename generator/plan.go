@@ -55,6 +55,10 @@ func (b *builder) withInvalid(jobs []job) []job {
 // planSorted lists the pages of a language by address.
 func (b *builder) planSorted(lang content.Lang) []job {
 	jobs := b.planLang(lang)
+	for i := range jobs { // each page is made from its template too
+		in := jobs[i].inputs
+		jobs[i].inputs = append(in[:len(in):len(in)], templateInput(jobs[i].template))
+	}
 	// Sorted through their indexes: moving the jobs themselves costs more
 	// than the comparisons.
 	order := make([]int, len(jobs))

@@ -51,8 +51,8 @@ func (b *builder) siteFiles(jobs []job) []siteFile {
 		{path: "/_redirects", make: func(b *builder) []byte { return b.redirects(jobs) }, inputs: []input{inPages, inAllFM}},
 		{path: openDataJSONPath, make: func(b *builder) []byte { return openDataJSON(openData(b)) }, inputs: openInputs, onDemand: true},
 		{path: openDataCSVPath, make: func(b *builder) []byte { return openDataCSV(openData(b)) }, inputs: openInputs, onDemand: true},
-		{path: "/index.html", make: (*builder).languageChooser, inputs: root},
-		{path: "/404.html", make: (*builder).notFound, inputs: root},
+		{path: "/index.html", make: (*builder).languageChooser, inputs: append(root[:len(root):len(root)], templateInput("root.html"))},
+		{path: "/404.html", make: (*builder).notFound, inputs: append(root[:len(root):len(root)], templateInput("404.html"))},
 	}
 	for _, lang := range content.Langs {
 		lang := lang

@@ -375,11 +375,18 @@ func (p *previewed) change(t *testing.T, r *rand.Rand, step int) string {
 		}
 		must(t, os.WriteFile(filepath.Join(content, fmt.Sprintf("burst-%d.en.md", step)), []byte("---\ntitle: Burst "+mark+"\n---\nText.\n"), 0o644))
 		return "a burst of changes"
-	case 13:
-		tmpl := filepath.Join(p.dir, "templates", []string{"case-study.html", "event.html", "brief.html", "chapter.html"}[r.Intn(4)])
-		edit(tmpl, func(s string) string {
-			return strings.Replace(s, "</article>", "<p>Template of "+mark+".</p></article>", 1)
-		})
+	case 13: // a page template, the layout, or a partial (a card, which lists cache)
+		edits := []struct{ file, old, new string }{
+			{"case-study.html", "</article>", "<p>Template of " + mark + ".</p></article>"},
+			{"event.html", "</article>", "<p>Template of " + mark + ".</p></article>"},
+			{"brief.html", "</article>", "<p>Template of " + mark + ".</p></article>"},
+			{"chapter.html", "</article>", "<p>Template of " + mark + ".</p></article>"},
+			{"base.html", "</main>", "<p>Layout of " + mark + ".</p></main>"},
+			{"partials/cards.html", `{{define "case-card"}}`, `{{define "case-card"}}<i hidden>Card of ` + mark + `.</i>`},
+		}
+		e := edits[r.Intn(len(edits))]
+		tmpl := filepath.Join(p.dir, "templates", filepath.FromSlash(e.file))
+		edit(tmpl, func(s string) string { return strings.Replace(s, e.old, e.new, 1) })
 		return "template " + short(tmpl)
 	case 14:
 		edit(filepath.Join(p.dir, "i18n", "en.toml"), func(s string) string {

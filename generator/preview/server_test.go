@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -242,7 +243,7 @@ func TestServeLiveReload(t *testing.T) {
 		t.Errorf("new page: %d", code)
 	}
 
-	// A template change rebuilds everything.
+	// A page template's change remakes and reloads the pages made with it.
 	tmpl := filepath.Join(dir, "templates/case-study.html")
 	data, _ := os.ReadFile(tmpl)
 	writeFile(t, tmpl, strings.Replace(string(data), `<article class="case-study">`, `<article class="case-study" data-edited>`, 1))
@@ -252,14 +253,27 @@ func TestServeLiveReload(t *testing.T) {
 	for tries := 0; ; tries++ {
 		ev = next(t, events, "reload")
 		if _, page := get(t, base+"/ru/case-studies/proto/"); strings.Contains(page, "data-edited") {
-			if ev.Data["full"] != true {
-				t.Errorf("template change: %v", ev.Data)
+			got := strings.Join(pages(ev), " ")
+			if got != "/en/case-studies/draft/index.html /en/case-studies/proto/index.html /ru/case-studies/proto/index.html" {
+				t.Errorf("the case studies' template reloaded %v", ev.Data)
 			}
 			break
 		}
 		if tries == 2 {
 			t.Fatal("template change not shown")
 		}
+	}
+
+	// The layout's change remakes and reloads every page.
+	layout := filepath.Join(dir, "templates/base.html")
+	data, _ = os.ReadFile(layout)
+	writeFile(t, layout, strings.Replace(string(data), "<body", "<body data-layout-edited", 1))
+	ev = next(t, events, "reload")
+	if got := pages(ev); len(got) < 20 || !slices.Contains(got, "/ru/events/index.html") {
+		t.Errorf("the layout's change reloaded %v", ev.Data)
+	}
+	if _, page := get(t, base+"/ru/events/"); !strings.Contains(page, "data-layout-edited") {
+		t.Error("the layout's change is not shown")
 	}
 
 	// Stopping ends the server promptly, event streams included.

@@ -108,6 +108,22 @@ func reportParse(problems *diag.List, file string, err error) {
 	problems.Errorf(file, line, 0, "template error: %s", msg)
 }
 
+// IsLayout reports whether a file of the templates folder (slash-separated,
+// relative to it) is part of the layout every page is made with: the
+// layout itself or a partial. Any other file is a page template.
+func IsLayout(rel string) bool {
+	return rel == layoutFile || strings.HasPrefix(rel, partialsDir+"/")
+}
+
+// ReservedIDs returns the expression ReservedID matches, so that two sets
+// of templates can be told to reserve the same ids or not.
+func (t *Templates) ReservedIDs() string {
+	if t.ids == nil {
+		return ""
+	}
+	return t.ids.String()
+}
+
 // Has reports whether a page template exists.
 func (t *Templates) Has(page string) bool {
 	_, ok := t.pages[page]
