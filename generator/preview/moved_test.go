@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -43,5 +44,35 @@ func TestWatchFollowsMovedFolder(t *testing.T) {
 	}
 	if msg := p.compare(t, filepath.Join(t.TempDir(), "public")); msg != "" {
 		t.Error(msg)
+	}
+}
+
+// TestEmptiedFileIsReported: a page emptied (as a save in place does for a
+// moment, which the watcher gives a little longer to be written) is still
+// reported if it stays empty, and its repair shows.
+func TestEmptiedFileIsReported(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpus.Write(dir, 2, 1); err != nil {
+		t.Fatal(err)
+	}
+	p := startMarked(t, dir)
+	page := filepath.Join(dir, "content", "briefs", "02-brief", "index.en.md")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ev := next(t, p.events, "errors")
+	if !strings.Contains(fmt.Sprint(ev.Data), "index.en.md") {
+		t.Errorf("the empty page is not reported: %v", ev.Data)
+	}
+	if err := os.WriteFile(page, append(data, "\nWritten again.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.settle(t, 0)
+	if code, body := fetch(t, p.base+"/en/briefs/02-brief/"); code != http.StatusOK || !strings.Contains(string(body), "Written again.") {
+		t.Errorf("/en/briefs/02-brief/: %d, without the repair", code)
 	}
 }

@@ -17,6 +17,11 @@ import (
 // save before it reports the burst.
 const quiet = 8 * time.Millisecond
 
+// halfSaved is how much longer the watcher waits, once per burst, when a
+// changed file is empty: a save in place empties the file before it writes
+// it, and a build in between would show the editor an error for a moment.
+const halfSaved = 100 * time.Millisecond
+
 // batch is a burst of changes.
 type batch struct {
 	files []string // the changed files
@@ -128,6 +133,7 @@ func (wt *watcher) run(ctx context.Context, batches chan<- batch) {
 	timer := time.NewTimer(quiet)
 	timer.Stop()
 	var fire <-chan time.Time
+	waited := false // the burst has had its wait for half-saved files
 	arm := func() {
 		timer.Reset(quiet)
 		fire = timer.C
@@ -185,6 +191,13 @@ func (wt *watcher) run(ctx context.Context, batches chan<- batch) {
 			arm()
 		case <-fire:
 			fire = nil
+			if !waited && anyEmpty(pending.files) {
+				waited = true
+				timer.Reset(halfSaved)
+				fire = timer.C
+				continue
+			}
+			waited = false
 			out := pending
 			pending, seen = batch{}, map[string]bool{}
 			select {
@@ -194,6 +207,16 @@ func (wt *watcher) run(ctx context.Context, batches chan<- batch) {
 			}
 		}
 	}
+}
+
+// anyEmpty reports whether one of files is an empty regular file.
+func anyEmpty(files []string) bool {
+	for _, f := range files {
+		if info, err := os.Stat(f); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // rescan watches the folders afresh and marks the batch for a full build.
