@@ -382,21 +382,9 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	baseURL := opts.BaseURL
-	if baseURL == "" {
-		baseURL = settings.BaseURL
-	}
-	baseURL = strings.TrimSuffix(baseURL, "/")
-
-	langs := langNames()
-	tables := locale.Load(os.DirFS(opts.I18n), filepath.ToSlash(opts.I18n), langs, problems)
-	locales := map[content.Lang]*locale.Locale{}
-	for _, l := range content.Langs {
-		if t, ok := tables[string(l)]; ok {
-			locales[l] = t
-		}
-	}
-	if len(locales) != len(content.Langs) {
+	baseURL := siteAddress(opts, settings)
+	locales, ok := loadLocales(opts, problems)
+	if !ok {
 		return nil, problems.Err()
 	}
 	site, err := content.Load(os.DirFS(opts.Content), content.Options{Drafts: opts.Drafts, Prefix: filepath.ToSlash(opts.Content), Root: opts.Content, Typeset: typeset}, problems)
@@ -420,10 +408,40 @@ func load(opts Options, problems *diag.List) (*builder, error) {
 		mf:       mf,
 		assets:   assets,
 	}, problems: problems, pieces: &pieces{}}
-	b.tmpl = render.Load(os.DirFS(opts.Templates), filepath.ToSlash(opts.Templates), templateFuncs(b), problems)
-	b.md = markdown.New(langs, markdown.Options{RawHTML: settings.RawHTML, ReservedID: b.tmpl.ReservedID})
+	b.loadTemplates()
 	b.checkStudy()
 	return b, nil
+}
+
+// siteAddress is the site's absolute address without its last slash:
+// --base-url, else the settings' base_url.
+func siteAddress(opts Options, settings siteSettings) string {
+	baseURL := opts.BaseURL
+	if baseURL == "" {
+		baseURL = settings.BaseURL
+	}
+	return strings.TrimSuffix(baseURL, "/")
+}
+
+// loadLocales reads the i18n tables; false when one is missing or cannot
+// be read, which problems then says.
+func loadLocales(opts Options, problems *diag.List) (map[content.Lang]*locale.Locale, bool) {
+	tables := locale.Load(os.DirFS(opts.I18n), filepath.ToSlash(opts.I18n), langNames(), problems)
+	locales := map[content.Lang]*locale.Locale{}
+	for _, l := range content.Langs {
+		if t, ok := tables[string(l)]; ok {
+			locales[l] = t
+		}
+	}
+	return locales, len(locales) == len(content.Langs)
+}
+
+// loadTemplates reads the templates into b's model, their functions bound
+// to b, and makes the Markdown converter, which must not give headings
+// the ids the templates use.
+func (b *builder) loadTemplates() {
+	b.tmpl = render.Load(os.DirFS(b.opts.Templates), filepath.ToSlash(b.opts.Templates), templateFuncs(b), b.problems)
+	b.md = markdown.New(langNames(), markdown.Options{RawHTML: b.settings.RawHTML, ReservedID: b.tmpl.ReservedID})
 }
 
 // langNames returns the site's language codes: "en", "ru".

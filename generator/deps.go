@@ -37,12 +37,12 @@ import (
 // and the content folder's images and PDFs) are planned outputs too, each
 // made from its own file: {file static/favicon.svg}.
 //
-// The preview follows front matter, bodies, templates and the static
-// folder's files this way. A change to one of the site inputs (a new,
-// removed or renamed page, a content folder's image, an asset or a page
-// template added or removed, the i18n tables, the settings) is, by the
-// plan, an input of every page, and the preview then builds everything
-// from disk.
+// The preview follows every input this way: a page's front matter or
+// body, a template, an i18n table, the settings, a static file. Only a
+// change to which files exist in the content folder (a new, removed or
+// renamed page or image, a content image changed, whose size pages are
+// made with), an asset or page template added or removed, or a watched
+// folder moved, makes it load the whole site from disk again.
 
 // input names one thing outputs are made from.
 type input struct {

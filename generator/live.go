@@ -2,6 +2,7 @@ package generator
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -10,7 +11,6 @@ import (
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
-	"ndpc/generator/markdown"
 	"ndpc/generator/render"
 )
 
@@ -18,10 +18,11 @@ import (
 // included, not minified and not fingerprinted, and updated as files
 // change. A change to pages' text or front matter plans the site again
 // and makes exactly the outputs whose inputs changed (see deps.go), not
-// the whole site, and so does a change to a template or to the static
-// folder's files; a change to what every page is made from (a new,
-// removed or renamed page, i18n tables, settings) builds the whole site
-// again. A failed build leaves the last good site in place.
+// the whole site; so does a change to a template, an i18n table, the
+// settings or a static file, over the content already loaded. A change to
+// which files exist (a new, removed or renamed page, a content image, an
+// asset or page template added or removed) loads and builds the whole
+// site again. A failed build leaves the last good site in place.
 type Live struct {
 	opts Options
 
@@ -137,9 +138,14 @@ func (l *Live) Apply(changed []string) (Update, error) {
 		return l.fullLocked(start)
 	}
 	var pages, statics, templates []string
+	var i18n, settings bool
 	for _, f := range changed {
 		switch root, rel := l.locate(f); root {
 		case "content":
+			if rel == settingsFile {
+				settings = true
+				continue
+			}
 			if !strings.HasSuffix(rel, ".md") {
 				// An image's size is read when the site is loaded, and
 				// the pages that show it are made with it.
@@ -150,14 +156,15 @@ func (l *Live) Apply(changed []string) (Update, error) {
 			statics = append(statics, rel)
 		case "templates":
 			templates = append(templates, rel)
+		case "i18n":
+			i18n = true
 		case "":
 			// outside the site's folders: nothing depends on it
-		default: // i18n: an input of every output
-			return l.fullLocked(start)
 		}
 	}
 	u := Update{}
-	if len(templates) > 0 && !l.reloadTemplates(templates, &u) {
+	if settings && !l.reloadSettings(&u) || i18n && !l.reloadI18n(&u) ||
+		len(templates) > 0 && !l.reloadTemplates(templates, &u) {
 		return l.fullLocked(start)
 	}
 	if len(statics) > 0 && !l.copyStatic(statics, &u) {
@@ -288,40 +295,78 @@ func (l *Live) renderPages(rels []string, u *Update) (bool, error) {
 	return false, nil
 }
 
-// reloadTemplates reads the templates again into a model that shares
-// everything else with the current one, and makes the outputs made from
-// the changed files: a page template's pages, or every page for the
-// layout, a partial, or a change to the ids the templates reserve (which
-// the text's headings must not take). It returns false when the change
-// needs a full build: a template with errors, which the full build
-// reports, or one added or removed, which may change which template a
-// page is made with.
-func (l *Live) reloadTemplates(rels []string, u *Update) bool {
+// remodel makes a model that shares the current one's content, with what
+// change puts in it (the settings, the i18n tables), its templates read
+// again, and makes the outputs made from the inputs change returns (and
+// every page when the templates reserve other ids, which headings in the
+// text must not take). It returns false when the change needs a full
+// build: change said so, or a problem was found, which the full build
+// reports.
+func (l *Live) remodel(u *Update, change func(m *model, problems *diag.List) (hit map[input]bool, ok bool)) bool {
 	problems := &diag.List{}
-	staged := newMemSink()
 	m := *l.b.model
+	hit, ok := change(&m, problems)
+	if !ok || problems.HasErrors() {
+		return false
+	}
 	b := &builder{model: &m, problems: problems, pieces: &pieces{}}
-	m.tmpl = render.Load(os.DirFS(l.opts.Templates), filepath.ToSlash(l.opts.Templates), templateFuncs(b), problems)
+	b.loadTemplates()
+	b.checkStudy()
 	if problems.HasErrors() {
 		return false
 	}
-	hit := map[input]bool{}
-	for _, rel := range rels {
-		if !render.IsLayout(rel) && strings.HasSuffix(rel, ".html") && m.tmpl.Has(rel) != l.b.tmpl.Has(rel) {
-			return false
-		}
-		hit[templateInput(rel)] = true
-	}
 	if m.tmpl.ReservedIDs() != l.b.tmpl.ReservedIDs() {
-		m.md = markdown.New(langNames(), markdown.Options{RawHTML: m.settings.RawHTML, ReservedID: m.tmpl.ReservedID})
 		hit[inLayout] = true
 	}
+	staged := newMemSink()
 	b = b.runOver(staged, problems, b.pieces)
-	if !l.remake(b, l.plan, hit, staged, u) {
+	if !l.remake(b, b.replan(l.plan, hit), hit, staged, u) {
 		return false
 	}
 	l.b = b
 	return true
+}
+
+// reloadTemplates makes the outputs made from the changed template files
+// (rels, relative to the templates folder): a page template's pages, or
+// every page for the layout or a partial. A page template added or
+// removed may change which template a page is made with: that needs a
+// full build.
+func (l *Live) reloadTemplates(rels []string, u *Update) bool {
+	return l.remodel(u, func(*model, *diag.List) (map[input]bool, bool) {
+		hit := map[input]bool{}
+		for _, rel := range rels {
+			page := !render.IsLayout(rel) && path.Ext(rel) == ".html" && !strings.Contains(rel, "/")
+			if page && isFile(filepath.Join(l.opts.Templates, filepath.FromSlash(rel))) != l.b.tmpl.Has(rel) {
+				return nil, false
+			}
+			hit[templateInput(rel)] = true
+		}
+		return hit, true
+	})
+}
+
+// reloadI18n reads the i18n tables again and makes the outputs made from
+// them.
+func (l *Live) reloadI18n(u *Update) bool {
+	return l.remodel(u, func(m *model, problems *diag.List) (map[input]bool, bool) {
+		locales, ok := loadLocales(l.opts, problems)
+		m.locales = locales
+		return map[input]bool{inI18n: true}, ok
+	})
+}
+
+// reloadSettings reads content/site.toml again and makes the outputs made
+// from it.
+func (l *Live) reloadSettings(u *Update) bool {
+	return l.remodel(u, func(m *model, problems *diag.List) (map[input]bool, bool) {
+		settings, err := loadSettings(l.opts.Content, problems)
+		if err != nil {
+			return nil, false
+		}
+		m.settings, m.baseURL = settings, siteAddress(l.opts, settings)
+		return map[input]bool{inSettings: true}, true
+	})
 }
 
 // remake makes, in the run b, the outputs of the plan after that are new

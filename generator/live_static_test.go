@@ -171,3 +171,61 @@ func sameAsBuild(t *testing.T, l *Live, opts Options) {
 		}
 	}
 }
+
+// TestPreviewI18nAndSettingsKeepContent: in the preview, a change to an
+// i18n table or to content/site.toml remakes the outputs made from it
+// over the content already loaded, and every file then equals a fresh
+// build's.
+func TestPreviewI18nAndSettingsKeepContent(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"content/_index.en.md":             "---\ntitle: Home\n---\nWelcome.\n",
+		"content/_index.ru.md":             "---\ntitle: Главная\n---\nТекст.\n",
+		"content/case-studies/proto.en.md": "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nText.\n",
+		"content/site.toml":                "[study]\ncase_studies = 121\n",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := siteOptions(t, dir)
+	if err := os.CopyFS(filepath.Join(dir, "i18n"), os.DirFS(opts.I18n)); err != nil {
+		t.Fatal(err)
+	}
+	opts.I18n = "i18n"
+	l, u, err := NewLive(opts)
+	if err != nil || !u.OK() {
+		t.Fatalf("the site does not build: %v %v", err, u.Problems)
+	}
+	site := l.b.site
+	for _, c := range []struct{ file, old, new string }{
+		{"i18n/en.toml", "\npublisher = \"", "\npublisher = \"Edited: "},
+		{"content/site.toml", "case_studies = 121", "case_studies = 122"},
+	} {
+		data, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), c.old) {
+			t.Fatalf("%s has no %q", c.file, c.old)
+		}
+		if err := os.WriteFile(c.file, []byte(strings.Replace(string(data), c.old, c.new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		u, err := l.Apply([]string{c.file})
+		if err != nil || !u.OK() || u.Full || len(u.Pages) == 0 {
+			t.Fatalf("%s: %v %+v", c.file, err, u)
+		}
+		if l.b.site != site {
+			t.Errorf("%s: the content was loaded again", c.file)
+		}
+		sameAsBuild(t, l, opts)
+	}
+	if page, _ := l.File("/en/case-studies/index.html"); !strings.Contains(string(page), "122") {
+		t.Error("the study's count is not shown")
+	}
+}

@@ -68,8 +68,11 @@ func (p privacySettings) For(lang string) privacyLanguage {
 // command line give one: the local preview server's.
 const defaultBaseURL = "http://localhost:1313/"
 
+// settingsFile is the settings' file in the content folder.
+const settingsFile = "site.toml"
+
 func loadSettings(contentDir string, problems *diag.List) (siteSettings, error) {
-	file := filepath.Join(contentDir, "site.toml")
+	file := filepath.Join(contentDir, settingsFile)
 	shown := filepath.ToSlash(file)
 	s := siteSettings{BaseURL: defaultBaseURL, file: shown}
 	data, err := os.ReadFile(file)

@@ -422,9 +422,9 @@ func (p *previewed) change(t *testing.T, r *rand.Rand, step int) string {
 			return "a stylesheet"
 		}
 		settings := filepath.Join(content, "site.toml")
-		raw := r.Intn(2) == 0
-		must(t, os.WriteFile(settings, []byte(fmt.Sprintf("raw_html = %v\n", raw)), 0o644))
-		return fmt.Sprintf("settings: raw_html = %v", raw)
+		raw, study := r.Intn(2) == 0, 500+r.Intn(100)
+		must(t, os.WriteFile(settings, []byte(fmt.Sprintf("raw_html = %v\n\n[study]\ncase_studies = %d\n", raw, study)), 0o644))
+		return fmt.Sprintf("settings: raw_html = %v, case_studies = %d", raw, study)
 	}
 }
 
