@@ -4,9 +4,9 @@
 // whole build succeeded.
 //
 // The build reads as its steps, in Build and builder.steps, each named
-// once and timed once (ndpc build --timings): load → print editions (the
-// PDFs of the briefs and the report, package printed) → plan (every page
-// of the site with its address and translations) → social images →
+// once and timed once (ndpc build --timings): load → plan (every output
+// of the site with what it is made from) → print editions (the PDFs of
+// the briefs and the report, package printed) → social images →
 // render (Markdown, templates, on every core) → assets → site files
 // (sitemap, feeds, open data, calendars, robots.txt) → copy static and
 // content files → write → search index → swap the output in. Every
@@ -237,8 +237,8 @@ func (b *builder) run(out sink) Result {
 	return res
 }
 
-// steps are the steps that make the site into out, in their order: print
-// editions (the PDFs, which the pages offer, so before them), plan, social
+// steps are the steps that make the site into out, in their order: plan,
+// print editions (the PDFs, which the pages offer, so before them), social
 // images, render (the pages), assets, site files (sitemap, feeds, open
 // data, calendars, …), copy (static and content files), and the check for
 // interface strings the build asked for and the tables lack.
@@ -246,14 +246,14 @@ func (b *builder) steps(out sink) []step {
 	b.out = out
 	var jobs []job
 	return []step{
-		{name: "print editions", do: func() (int, error) {
-			b.editions = b.printEditions()
-			return b.editions.made(), nil
-		}},
 		{name: "plan", do: func() (int, error) {
+			b.editions = newEditions() // the pages offer what the next step makes
 			b.planned = b.replan(nil, nil)
 			jobs = b.withInvalid(b.planned.pages())
 			return 0, nil
+		}},
+		{name: "print editions", do: func() (int, error) {
+			return b.printEditions(b.planned.prints), nil
 		}},
 		{name: "social images", do: func() (int, error) {
 			var drawn int

@@ -155,6 +155,7 @@ type planned struct {
 	jobs   map[string]*job        // pages by output path
 	files  map[string]siteFile    // site files by path
 	copies map[string]copied      // copied files by path
+	prints []printJob             // the print editions to typeset, in order
 	inputs map[string][]input     // output path → its own inputs
 	// layout holds the inputs every page of a language is made from
 	// besides its own.
@@ -193,6 +194,10 @@ func (b *builder) replan(before *planned, hit map[input]bool) *planned {
 		p.files[f.path] = f
 		p.inputs[f.path] = f.inputs
 	}
+	p.prints = b.printJobs()
+	for _, j := range p.prints {
+		p.inputs[j.url] = j.inputs
+	}
 	if before != nil { // a page's change leaves the copied files as they were
 		p.addCopies(slices.Collect(maps.Values(before.copies)))
 	} else {
@@ -212,7 +217,7 @@ func (p *planned) addCopies(cs []copied) {
 // withCopies returns the plan with its copied files planned again as cs,
 // the rest shared with p.
 func (p *planned) withCopies(cs []copied) *planned {
-	q := &planned{langs: p.langs, jobs: p.jobs, files: p.files, copies: map[string]copied{},
+	q := &planned{langs: p.langs, jobs: p.jobs, files: p.files, prints: p.prints, copies: map[string]copied{},
 		inputs: map[string][]input{}, layout: p.layout}
 	for o, ins := range p.inputs {
 		if _, ok := p.copies[o]; !ok {

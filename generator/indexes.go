@@ -3,6 +3,7 @@ package generator
 import (
 	"slices"
 	"sort"
+	"sync"
 
 	"ndpc/generator/content"
 	"ndpc/generator/locale"
@@ -19,7 +20,8 @@ type indexes struct {
 	caseStudies []*content.CaseStudy // newest first, for the home page
 	countries   []view.CountryEntry  // by name in the language
 	sectors     []view.SectorEntry   // in the study's order
-	briefs      []view.BriefEntry    // newest first
+	briefsOnce  sync.Once
+	briefList   []view.BriefEntry // see briefs
 	byCountry   map[string][]*content.CaseStudy
 	bySector    map[content.Sector][]*content.CaseStudy
 }
@@ -53,10 +55,19 @@ func newIndexes(s *content.Site, lang content.Lang, L *locale.Locale, ed *editio
 		idx.sectors = append(idx.sectors, view.SectorEntry{Sector: sec, Name: name, Count: len(idx.bySector[sec]),
 			URL: content.URLFor(lang, content.SectionSectors, string(sec))})
 	}
-	for _, br := range s.Briefs[lang] {
-		idx.briefs = append(idx.briefs, view.BriefEntry{Brief: br, Downloads: idx.downloads(br)})
-	}
 	return idx
+}
+
+// briefs returns the language's briefs, newest first, each with the PDFs
+// it offers: made the first time a page asks, as pages are rendered after
+// the print editions are made.
+func (idx *indexes) briefs() []view.BriefEntry {
+	idx.briefsOnce.Do(func() {
+		for _, br := range idx.site.Briefs[idx.lang] {
+			idx.briefList = append(idx.briefList, view.BriefEntry{Brief: br, Downloads: idx.downloads(br)})
+		}
+	})
+	return idx.briefList
 }
 
 // downloads lists a brief's PDF in its own language first, then its

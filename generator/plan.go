@@ -135,7 +135,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 		if len(latest) > 6 {
 			latest = latest[:6]
 		}
-		briefs := idx.briefs
+		briefs := idx.briefs()
 		if len(briefs) > 3 {
 			briefs = briefs[:3]
 		}
@@ -181,7 +181,7 @@ func (b *builder) planLang(lang content.Lang) []job {
 	// A brief offers its translation's PDF too.
 	briefs := []input{sectionInput(content.English, content.SectionBriefs), sectionInput(content.Russian, content.SectionBriefs)}
 	generated(content.SectionBriefs, "", "briefs.html", "briefs.title", briefs, func(base view.Base, intro template.HTML) any {
-		return view.Briefs{Base: base, Intro: intro, Briefs: idx.briefs}
+		return view.Briefs{Base: base, Intro: intro, Briefs: idx.briefs()}
 	})
 	chapters := []input{sectionInput(lang, content.SectionReport)}
 	report := chapters
@@ -209,14 +209,13 @@ func (b *builder) planLang(lang content.Lang) []job {
 			return view.CaseStudy{Base: base, CaseStudy: cs, Image: b.caseImage(cs), Body: body}
 		})
 	}
-	for _, br := range idx.briefs {
-		br := br
+	for i, br := range s.Briefs[lang] {
 		var twin []input // a brief offers its translation's PDF too
 		if t := br.Translation; t != nil {
 			twin = append(twin, fmInput(t))
 		}
 		page(br.Page, "brief.html", twin, func(base view.Base, body template.HTML, _ []markdown.Heading) any {
-			return view.Brief{Base: base, Brief: br, Body: body}
+			return view.Brief{Base: base, Brief: idx.briefs()[i], Body: body}
 		})
 	}
 	for _, ch := range s.Chapters[lang] {

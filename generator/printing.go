@@ -50,6 +50,11 @@ func (e *editions) brief(s *content.Site, br *content.Brief) (edition, bool) {
 	return ed, ok
 }
 
+// newEditions returns the editions of a run before any is made.
+func newEditions() *editions {
+	return &editions{briefs: map[*content.Page]edition{}, report: map[content.Lang]edition{}, pages: map[string]int{}}
+}
+
 // made returns how many PDFs the build typeset.
 func (e *editions) made() int { return len(e.briefs) + len(e.report) }
 
@@ -80,14 +85,15 @@ func reportPDF(lang content.Lang) string {
 // pages.
 const maxCountedPDF = 256 << 20
 
-// printEditions counts the pages of the briefs' own PDFs and, when the
-// build makes print editions, typesets the others and the report with
-// Typst, all in one Node.js process (package printed), and writes them.
+// printEditions counts the pages of the briefs' own PDFs and typesets the
+// planned ones (jobs) with Typst, all in one Node.js process (package
+// printed), and writes them, into the run's editions; it returns how many
+// it typeset.
 // With a cache folder, a PDF whose document, templates and compiler have
 // not changed since an earlier build is taken from it; what no build has
 // used for 30 days is removed.
-func (b *builder) printEditions() *editions {
-	e := &editions{briefs: map[*content.Page]edition{}, report: map[content.Lang]edition{}, pages: map[string]int{}}
+func (b *builder) printEditions(jobs []printJob) int {
+	e := b.editions
 	for _, lang := range content.Langs {
 		for _, br := range b.site.Briefs[lang] {
 			if f := br.DownloadFile; br.Download != "" && f.Source != "" && f.Size <= maxCountedPDF {
@@ -101,59 +107,28 @@ func (b *builder) printEditions() *editions {
 		}
 	}
 	b.checkPrintedPictures()
-	if !b.opts.PDF {
-		return e
-	}
-
-	type task struct {
-		url   string
-		brief *content.Page // nil for the report
-		lang  content.Lang
-		where string // the file problems name
-	}
-	var tasks []task
 	var pubs []printed.Publication
-	published := map[string]bool{}
-	for _, f := range b.site.Files {
-		for _, u := range b.site.FileURLs(f) {
-			published[u] = true
+	for _, j := range jobs {
+		if j.brief != nil {
+			pubs = append(pubs, b.briefEdition(j.brief))
+		} else {
+			pubs = append(pubs, b.reportEdition(j.lang))
 		}
 	}
-	for _, lang := range content.Langs {
-		for _, br := range b.site.Briefs[lang] {
-			if br.Download != "" {
-				continue
-			}
-			url := briefPDF(br)
-			if published[url] {
-				b.problems.Errorf(br.Path, 0, 0, "the bundle has a file %s where the build writes the brief's PDF: name it in download: to offer it instead, or rename it", url[len(br.URL()):])
-				continue
-			}
-			tasks = append(tasks, task{url: url, brief: br.Page, lang: lang, where: br.Path})
-			pubs = append(pubs, b.briefEdition(br))
-		}
-		if chapters := b.site.Chapters[lang]; len(chapters) > 0 {
-			tasks = append(tasks, task{url: reportPDF(lang), lang: lang, where: chapters[0].Path})
-			pubs = append(pubs, b.reportEdition(lang))
-		}
-	}
-	if len(pubs) == 0 {
-		return e
-	}
-	if b.problems.HasErrors() { // the build fails: typeset nothing
-		return e
+	if len(pubs) == 0 || b.problems.HasErrors() { // nothing to make, or the build fails
+		return 0
 	}
 	ts := printed.Typesetter{Module: b.typst, Templates: filepath.Join(b.opts.Templates, "print"), Cache: b.opts.PDFCache}
 	eds, errs, err := ts.Typeset(pubs)
 	if errors.Is(err, nodetools.ErrNoNode) { // Node.js went missing since the compiler was installed
 		b.fatal = noPrint(&b.opts, b.problems, err)
-		return e
+		return 0
 	}
 	if err != nil {
-		b.problems.Errorf(tasks[0].where, 0, 0, "cannot typeset the PDFs: %v", err)
-		return e
+		b.problems.Errorf(jobs[0].where, 0, 0, "cannot typeset the PDFs: %v", err)
+		return 0
 	}
-	for i, t := range tasks {
+	for i, t := range jobs {
 		if errs[i] != nil {
 			b.problems.Errorf(t.where, 0, 0, "cannot typeset the PDF %s: %v", t.url, errs[i])
 			continue
@@ -165,13 +140,13 @@ func (b *builder) printEditions() *editions {
 		if t.brief == nil {
 			e.report[t.lang] = ed
 		} else {
-			e.briefs[t.brief] = ed
+			e.briefs[t.brief.Page] = ed
 		}
 	}
 	if b.opts.PDFCache != "" {
 		printed.PruneCache(b.opts.PDFCache, 30*24*time.Hour)
 	}
-	return e
+	return e.made()
 }
 
 // printMeta is what every edition of a language has.

@@ -67,7 +67,7 @@ func TestTimings(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"print tools", "load", "output folder", "print editions", "plan", "social images", "render",
+	want := []string{"print tools", "load", "output folder", "plan", "print editions", "social images", "render",
 		"assets", "site files", "copy", "missing strings", "write", "swap", "other", "total"}
 	if strings.Join(names, ", ") != strings.Join(want, ", ") {
 		t.Errorf("steps:\n%s\nwant %s", out.String(), strings.Join(want, ", "))
