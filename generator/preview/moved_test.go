@@ -1,12 +1,15 @@
 package preview
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fsnotify/fsnotify"
 
 	"ndpc/generator/corpus"
 )
@@ -74,5 +77,36 @@ func TestEmptiedFileIsReported(t *testing.T) {
 	p.settle(t, 0)
 	if code, body := fetch(t, p.base+"/en/briefs/02-brief/"); code != http.StatusOK || !strings.Contains(string(body), "Written again.") {
 		t.Errorf("/en/briefs/02-brief/: %d, without the repair", code)
+	}
+}
+
+// TestCannotWatchIsShown: when the preview cannot watch a folder again
+// (here after a folder is moved; in life the system's limit on watches),
+// every open page and every page opened later says that it may not show
+// later changes, and how to recover.
+func TestCannotWatchIsShown(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpus.Write(dir, 2, 1); err != nil {
+		t.Fatal(err)
+	}
+	p := startMarked(t, dir)
+	watchFolder = func(w *fsnotify.Watcher, folder string) error {
+		if strings.HasSuffix(folder, "-unwatched") {
+			return errors.New("no space left on device")
+		}
+		return w.Add(folder)
+	}
+	t.Cleanup(func() { watchFolder = func(w *fsnotify.Watcher, dir string) error { return w.Add(dir) } })
+	from := filepath.Join(dir, "content", "briefs", "02-brief")
+	if err := os.Rename(from, from+"-unwatched"); err != nil {
+		t.Fatal(err)
+	}
+	const says = "cannot watch the site's folders"
+	if ev := next(t, p.events, "errors"); !strings.Contains(fmt.Sprint(ev.Data), says) || !strings.Contains(fmt.Sprint(ev.Data), "start it again") {
+		t.Errorf("the open page is not told: %v", ev.Data)
+	}
+	later := subscribe(t, p.base)
+	if ev := next(t, later, "errors"); !strings.Contains(fmt.Sprint(ev.Data), says) {
+		t.Errorf("a page opened later is not told: %v", ev.Data)
 	}
 }
