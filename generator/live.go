@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"ndpc/generator/content"
 	"ndpc/generator/diag"
 )
 
@@ -193,8 +192,6 @@ func (l *Live) locate(file string) (root, rel string) {
 	}
 	return "", ""
 }
-
-func feedPath(lang content.Lang) string { return "/" + string(lang) + "/feed.xml" }
 
 // Rebuild builds the whole site again from what is on disk, for when the
 // changes are not known file by file.

@@ -63,6 +63,9 @@ func (b *builder) siteFiles(jobs []job) []siteFile {
 	return append(files, b.calendarFiles()...)
 }
 
+// feedPath is the site path of a language's Atom feed: /en/feed.xml.
+func feedPath(lang content.Lang) string { return "/" + string(lang) + "/feed.xml" }
+
 // writeSiteFiles writes the planned site files, each made on whichever
 // core is free. It returns how many it wrote.
 func (b *builder) writeSiteFiles(files []siteFile) int {
