@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"bytes"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,7 +21,8 @@ import (
 // settings or a static file, over the content already loaded. A change to
 // which files exist (a new, removed or renamed page, a content image, an
 // asset or page template added or removed) loads and builds the whole
-// site again. A failed build leaves the last good site in place.
+// site again, and the update names the files whose bytes changed. A
+// failed build leaves the last good site in place.
 type Live struct {
 	opts Options
 
@@ -36,11 +39,52 @@ type Live struct {
 
 // Update says what a rebuild changed.
 type Update struct {
-	Full     bool           // the whole site was built again: reload every page
+	Full     bool           // reload every page: a script or picture changed, or the first build
 	Pages    []string       // site paths of the pages that changed
 	Styles   []string       // site paths of stylesheets that changed alone
 	Problems []diag.Problem // the errors still to fix; empty when the site is good
 	Took     time.Duration
+}
+
+// note adds a changed site path to the update: a stylesheet, which pages
+// swap without reloading; a script, image or font, which any page may
+// load, so every page reloads; any other file (a page, a feed) by its
+// path.
+func (u *Update) note(sitePath string) {
+	switch path.Ext(sitePath) {
+	case ".css":
+		u.Styles = append(u.Styles, sitePath)
+	case ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".woff", ".woff2":
+		u.Full = true
+	default:
+		u.Pages = append(u.Pages, sitePath)
+	}
+}
+
+// settle sorts the update's paths; a full reload needs none.
+func (u *Update) settle() {
+	if u.Full {
+		u.Pages, u.Styles = nil, nil
+	}
+	sort.Strings(u.Pages)
+	sort.Strings(u.Styles)
+}
+
+// changedFiles returns the site paths whose content differs between two
+// builds: changed, new or gone.
+func changedFiles(before, after map[string][]byte) []string {
+	var changed []string
+	for p, data := range after {
+		if old, ok := before[p]; !ok || !bytes.Equal(old, data) {
+			changed = append(changed, p)
+		}
+	}
+	for p := range before {
+		if _, ok := after[p]; !ok {
+			changed = append(changed, p)
+		}
+	}
+	return changed
 }
 
 // OK reports whether the site is free of errors.
@@ -215,6 +259,13 @@ func (l *Live) fullLocked(start time.Time) (Update, error) {
 		staged := newMemSink()
 		b.run(staged)
 		if !problems.HasErrors() {
+			if l.b != nil { // pages are open: tell them what changed
+				u = Update{}
+				for _, p := range changedFiles(l.files, staged.files) {
+					u.note(p)
+				}
+				u.settle()
+			}
 			l.files, l.b, l.dirty = staged.files, b, false
 			l.plan = b.planned
 			l.pending = map[string]bool{}

@@ -60,12 +60,9 @@ func (l *Live) copyStatic(rels []string, u *Update) bool {
 		} else {
 			delete(l.files, o)
 		}
-		if strings.HasSuffix(o, ".css") {
-			u.Styles = append(u.Styles, o)
-		} else {
-			u.Full = true
-		}
+		u.note(o)
 	}
+	u.settle()
 	l.plan = after
 	return true
 }
