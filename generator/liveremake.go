@@ -19,9 +19,8 @@ import (
 // changed.
 
 // copyStatic plans the static folder's files again and copies those
-// whose file changed or that are new, and drops those that are gone. A
-// stylesheet is reported on its own, so that pages can swap it without
-// reloading; any other file reloads every page. It returns false when the
+// whose file changed or that are new, and drops those that are gone, and
+// notes each in u (see Update.note). It returns false when the
 // change needs a full build: an asset added or removed (the templates ask
 // for assets by name), or a file that cannot be read.
 func (l *Live) copyStatic(rels []string, u *Update) bool {
