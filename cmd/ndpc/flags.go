@@ -215,5 +215,9 @@ func siteFlags(fs *flags, opts *generator.Options) {
 	fs.StringVar(&opts.Static, "static", opts.Static, "static files `folder`")
 	fs.StringVar(&opts.I18n, "i18n", opts.I18n, "interface strings `folder`")
 	fs.Var(urlValue{&opts.BaseURL}, "base-url", "absolute `URL` of the site, such as https://example.org/ (default: base_url in content/site.toml)")
+}
+
+// draftsFlag is --drafts of build and check.
+func draftsFlag(fs *flags, opts *generator.Options) {
 	fs.BoolVar(&opts.Drafts, "drafts", opts.Drafts, "include pages with draft: true")
 }

@@ -35,6 +35,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on")
 	port := 1313
 	fs.Var(portValue{&port}, "port", "`port` to listen on, 0 to 65535 (0: any free port)")
+	_ = fs.Bool("drafts", true, "accepted, like ndpc build's flag; the preview always shows drafts")
 	_ = fs.Bool("search", true, "accepted, like ndpc build's flag; the preview builds no search index")
 	_ = fs.Bool("pdf", false, "accepted, like ndpc build's flag; the preview makes no PDFs (ndpc build does)")
 	rest, code, ok := fs.parse(args)
