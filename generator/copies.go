@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"ndpc/generator/content"
@@ -63,6 +64,32 @@ func (b *builder) copies() []copied {
 		for _, u := range b.site.FileURLs(b.site.Files[rel]) {
 			out = append(out, copied{path: u, src: src, from: fileInput("content", rel)})
 		}
+	}
+	return out
+}
+
+// unshadowed returns the copied files of cs whose address is not one the
+// plan p makes itself (a page, a site file such as robots.txt or the
+// open data, a PDF), and reports each of the others as an error at its
+// file: two makers of one address would leave one of them silently
+// unpublished.
+func (b *builder) unshadowed(p *planned, cs []copied) []copied {
+	made := func(path string) bool {
+		if _, ok := p.jobs[path]; ok {
+			return true
+		}
+		if _, ok := p.files[path]; ok {
+			return true
+		}
+		return slices.ContainsFunc(p.prints, func(j printJob) bool { return j.url == path })
+	}
+	var out []copied
+	for _, c := range cs {
+		if c.asset || !made(c.path) {
+			out = append(out, c)
+			continue
+		}
+		b.problems.Errorf(filepath.ToSlash(c.src), 0, 0, "the build makes %s itself, and this file would replace it unseen: remove the file, or rename it (a page's text belongs in a .md file)", c.path)
 	}
 	return out
 }

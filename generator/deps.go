@@ -201,7 +201,7 @@ func (b *builder) replan(before *planned, hit map[input]bool) *planned {
 	if before != nil { // a page's change leaves the copied files as they were
 		p.addCopies(slices.Collect(maps.Values(before.copies)))
 	} else {
-		p.addCopies(b.copies())
+		p.addCopies(b.unshadowed(p, b.copies()))
 	}
 	return p
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -70,6 +71,20 @@ func TestPreviewCopiesStaticFiles(t *testing.T) {
 	}
 	apply("removed", "static/files/a.txt")
 	serves("removed", "/files/a.txt", "")
+
+	// A file where the build writes its own is refused, and when it goes
+	// the build's own file is served again.
+	robots, _ := l.File("/robots.txt")
+	write("static/robots.txt", "User-agent: nobody\n")
+	if u, err := l.Apply([]string{"static/robots.txt"}); err != nil || u.OK() || !strings.Contains(fmt.Sprint(u.Problems), "the build makes /robots.txt itself") {
+		t.Errorf("a static robots.txt: %v %v", err, u.Problems)
+	}
+	if err := os.Remove("static/robots.txt"); err != nil {
+		t.Fatal(err)
+	}
+	apply("robots.txt removed", "static/robots.txt")
+	serves("robots.txt removed", "/robots.txt", string(robots))
+	model = l.b // the error made the preview load the site again
 
 	css, err := os.ReadFile("static/assets/css/style.css")
 	if err != nil {

@@ -39,7 +39,7 @@ func (l *Live) copyStatic(rels []string, u *Update) bool {
 		}
 		hit[in] = true
 	}
-	after := l.plan.withCopies(b.copies())
+	after := l.plan.withCopies(b.unshadowed(l.plan, b.copies()))
 	made, gone := changes(l.plan, after, hit)
 	for _, o := range made {
 		c, ok := after.copies[o]
