@@ -48,7 +48,10 @@ func loadAssets(staticDir string, mf *minifier, fingerprint bool, problems *diag
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() && p != root && content.Ignored(d.Name()) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || content.Ignored(d.Name()) {
 			return nil
 		}
 		rel, err := filepath.Rel(staticDir, p)

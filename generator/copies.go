@@ -38,10 +38,10 @@ func (b *builder) copies() []copied {
 				return err
 			}
 			rel, _ := filepath.Rel(b.opts.Static, p)
-			if d.IsDir() && rel == assetsDir {
+			if d.IsDir() && (rel == assetsDir || rel != "." && content.Ignored(d.Name())) {
 				return fs.SkipDir
 			}
-			if d.IsDir() || d.Name()[0] == '.' {
+			if d.IsDir() || content.Ignored(d.Name()) {
 				return nil
 			}
 			rel = filepath.ToSlash(rel)

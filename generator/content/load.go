@@ -61,7 +61,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) (*Site, error) {
 		if err != nil {
 			return fmt.Errorf("reading the content folder: %w", err)
 		}
-		if rel != "." && ignored(d.Name()) {
+		if rel != "." && Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

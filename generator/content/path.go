@@ -44,12 +44,24 @@ type location struct {
 	bundle  bool // SLUG/index.LANG.md
 }
 
-// ignored reports whether a file in the content tree is not content:
-// hidden files and editors' backup and swap files.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		strings.HasPrefix(name, "#")
+// Ignored reports whether a file or folder name in the content, static or
+// templates folder is not part of the site, so that no build publishes it
+// and the preview does not wait for it: hidden names (.git, .DS_Store),
+// editors' temporary, swap and backup files (vim's file~, .file.swp and
+// 4913, Emacs' #file#, JetBrains' file___jb_tmp___ and file___jb_old___,
+// Kate's file.kate-swp, Chrome's file.crswap), files being written
+// (.tmp, .part), and what a merge or patch leaves (.orig, .rej, .bak).
+func Ignored(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") || name == "4913" {
+		return true
+	}
+	for _, suffix := range []string{".swp", ".swx", ".swo", ".tmp", ".part", ".crswap", ".kate-swp",
+		"___jb_tmp___", "___jb_old___", ".orig", ".rej", ".bak"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // locate maps a Markdown file's path (relative to the content folder) to

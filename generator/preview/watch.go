@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"ndpc/generator/content"
 )
 
 // quiet is how long the watcher waits after an event for more of the same
@@ -95,7 +97,7 @@ func (wt *watcher) addTree(root string, found func(string)) error {
 			}
 			return nil
 		}
-		if p != root && ignoredName(d.Name()) {
+		if p != root && content.Ignored(d.Name()) {
 			return filepath.SkipDir
 		}
 		if err := watchFolder(wt.w, p); err != nil {
@@ -107,16 +109,6 @@ func (wt *watcher) addTree(root string, found func(string)) error {
 		wt.dirs[p] = true
 		return nil
 	})
-}
-
-// ignoredName reports whether a file is an editor's temporary, backup or
-// swap file, or hidden.
-func ignoredName(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___") || // JetBrains' safe write
-		strings.HasPrefix(name, "4913") // vim's write test
 }
 
 // run sends each burst of changes to batches until ctx ends.
@@ -164,7 +156,7 @@ func (wt *watcher) run(ctx context.Context, batches chan<- batch) {
 				arm()
 				continue
 			}
-			if ignoredName(name) {
+			if content.Ignored(name) {
 				continue
 			}
 			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {

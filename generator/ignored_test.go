@@ -1,0 +1,57 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestIgnoredFilesNotPublished: editors' temporary, swap and backup files
+// and files being written, in the content and static folders, are never
+// published (the preview does not wait for them either), while the files
+// beside them are.
+func TestIgnoredFilesNotPublished(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"x.md~", ".x.md.swp", ".x.md.swx", "#x.md#", "4913", "x.md___jb_tmp___", "x.md___jb_old___",
+		"x.md.kate-swp", "x.md.crswap", "x.md.tmp", "x.pdf.part", "x.md.orig", "x.md.rej", "x.md.bak", ".DS_Store"}
+	files := map[string]string{
+		"content/_index.en.md":                   "---\ntitle: Home\n---\nWelcome.\n",
+		"content/_index.ru.md":                   "---\ntitle: Главная\n---\nТекст.\n",
+		"content/case-studies/proto/index.en.md": "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nText.\n",
+		"content/case-studies/proto/kept.txt":    "kept\n",
+		"static/files/kept.txt":                  "kept\n",
+	}
+	for _, n := range names {
+		files["content/case-studies/proto/"+n] = "draft text\n"
+		files["static/files/"+n] = "draft text\n"
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := siteOptions(t, dir)
+	if err := os.CopyFS(filepath.Join(dir, "static"), os.DirFS(opts.Static)); err != nil {
+		t.Fatal(err)
+	}
+	opts.Static, opts.Search, opts.PDF = "static", false, false
+	if _, err := Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, kept := range []string{"public/en/case-studies/proto/kept.txt", "public/files/kept.txt"} {
+		if _, err := os.Stat(kept); err != nil {
+			t.Errorf("%s is not published", kept)
+		}
+	}
+	_ = filepath.WalkDir("public", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.Contains(p, "/x.") || strings.HasSuffix(p, "4913") || strings.HasSuffix(p, ".DS_Store") {
+			t.Errorf("%s is published", p)
+		}
+		return nil
+	})
+}
