@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"ndpc/generator/diag"
 )
 
 // TestIgnoredFilesNotPublished: editors' temporary, swap and backup files
@@ -54,4 +56,43 @@ func TestIgnoredFilesNotPublished(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestVanishedFileNotAnError: a file removed after the plan listed it (a
+// tool's temporary file, renamed away while the preview builds) is left
+// out without an error.
+func TestVanishedFileNotAnError(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"content/_index.en.md":  "---\ntitle: Home\n---\nWelcome.\n",
+		"content/sedTMP01":      "text\n",
+		"content/files/gone.js": "let x = 1;\n", // minified on the way
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := siteOptions(t, dir)
+	opts.Minify = true
+	problems := &diag.List{}
+	b, err := load(opts, problems)
+	if err != nil || problems.HasErrors() {
+		t.Fatalf("%v %v", err, problems.Err())
+	}
+	b.out = discard{}
+	b.editions = newEditions()
+	copies := b.replan(nil, nil).copiesOf(false)
+	for _, f := range []string{"content/sedTMP01", "content/files/gone.js"} {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.publishCopies(copies)
+	if problems.HasErrors() {
+		t.Errorf("a vanished file is an error: %v", problems.Err())
+	}
 }

@@ -2,8 +2,10 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -90,10 +92,15 @@ func (b *builder) publish(sitePath string, data []byte) bool {
 }
 
 // publishFile copies the file src to sitePath, minifying it on the way
-// when its type is minified.
+// when its type is minified. A file removed since it was planned (a
+// tool's temporary file, renamed away) is left out without a word: it is
+// not there to publish, and the preview hears of its removal.
 func (b *builder) publishFile(sitePath, src string) bool {
 	if b.mf.handles(sitePath) {
 		data, err := os.ReadFile(src)
+		if errors.Is(err, fs.ErrNotExist) {
+			return false
+		}
 		if err != nil {
 			b.problems.Add(diag.Problem{Path: filepath.ToSlash(src), Severity: diag.Error, Message: fmt.Sprintf("cannot read the file: %v", err)})
 			return false
@@ -101,6 +108,9 @@ func (b *builder) publishFile(sitePath, src string) bool {
 		return b.publish(sitePath, data)
 	}
 	if err := b.out.CopyFile(sitePath, src); err != nil {
+		if _, statErr := os.Stat(src); errors.Is(statErr, fs.ErrNotExist) {
+			return false
+		}
 		b.problems.Add(diag.Problem{Path: filepath.ToSlash(src), Severity: diag.Error, Message: fmt.Sprintf("cannot copy the file: %v", err)})
 		return false
 	}
