@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
@@ -19,8 +20,17 @@ import (
 type copied struct {
 	path  string // site path: /favicon.svg, /en/case-studies/proto/map.png
 	src   string // the file on disk
-	from  input
-	asset bool // under static/assets/: a build writes the data read at load
+	from  input  // its file
+	also  *input // the file a symbolic link in the static folder leads to
+	asset bool   // under static/assets/: a build writes the data read at load
+}
+
+// inputs are what a copied file is made from.
+func (c copied) inputs() []input {
+	if c.also != nil {
+		return []input{c.from, *c.also}
+	}
+	return []input{c.from}
 }
 
 // copies plans the copied files: the static folder's (the assets at their
@@ -46,7 +56,11 @@ func (b *builder) copies() []copied {
 			}
 			rel = filepath.ToSlash(rel)
 			if content.Usable(b.opts.Static, rel, filepath.ToSlash(p), d, b.problems) {
-				out = append(out, copied{path: "/" + rel, src: p, from: fileInput("static", rel)})
+				c := copied{path: "/" + rel, src: p, from: fileInput("static", rel)}
+				if d.Type()&fs.ModeSymlink != 0 {
+					c.also = b.linkTarget(p)
+				}
+				out = append(out, c)
 			}
 			return nil
 		})
@@ -92,6 +106,26 @@ func (b *builder) unshadowed(p *planned, cs []copied) []copied {
 		b.problems.Errorf(filepath.ToSlash(c.src), 0, 0, "the build makes %s itself, and this file would replace it unseen: remove the file, or rename it (a page's text belongs in a .md file)", c.path)
 	}
 	return out
+}
+
+// linkTarget names the file of the static folder a symbolic link there
+// leads to (content.Usable has checked that it stays inside), so that a
+// change to that file copies the link again; nil if it cannot be told.
+func (b *builder) linkTarget(link string) *input {
+	root, err := filepath.EvalSymlinks(b.opts.Static)
+	if err != nil {
+		return nil
+	}
+	target, err := filepath.EvalSymlinks(link)
+	if err != nil {
+		return nil
+	}
+	rel, err := filepath.Rel(root, target)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return nil
+	}
+	in := fileInput("static", filepath.ToSlash(rel))
+	return &in
 }
 
 // publishCopies publishes copied files and returns how many were written.

@@ -210,7 +210,7 @@ func (b *builder) replan(before *planned, hit map[input]bool) *planned {
 func (p *planned) addCopies(cs []copied) {
 	for _, c := range cs {
 		p.copies[c.path] = c
-		p.inputs[c.path] = []input{c.from}
+		p.inputs[c.path] = c.inputs()
 	}
 }
 

@@ -34,6 +34,9 @@ func TestPreviewCopiesStaticFiles(t *testing.T) {
 	}
 	opts.Static = "static"
 	write("static/files/a.txt", "first\n")
+	if err := os.Symlink("../assets/css/style.css", "static/files/style-copy.css"); err != nil {
+		t.Fatal(err)
+	}
 
 	l, u, err := NewLive(opts)
 	if err != nil || !u.OK() {
@@ -92,10 +95,11 @@ func TestPreviewCopiesStaticFiles(t *testing.T) {
 	}
 	write("static/assets/css/style.css", string(css)+"\n/* changed */\n")
 	u = apply("stylesheet", "static/assets/css/style.css")
-	if !slices.Equal(u.Styles, []string{"/assets/css/style.css"}) || u.Full {
-		t.Errorf("a stylesheet's change gave %+v, want the stylesheet alone", u)
+	if !slices.Equal(u.Styles, []string{"/assets/css/style.css", "/files/style-copy.css"}) || u.Full {
+		t.Errorf("a stylesheet's change gave %+v, want the stylesheet and the link to it", u)
 	}
 	serves("stylesheet", "/assets/css/style.css", string(css)+"\n/* changed */\n")
+	serves("stylesheet", "/files/style-copy.css", string(css)+"\n/* changed */\n") // a link to it
 	if l.b != model {
 		t.Error("a static file's change loaded the site again")
 	}
