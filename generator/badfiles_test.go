@@ -179,3 +179,33 @@ func TestCachedNeedsComparableData(t *testing.T) {
 		t.Errorf("got\n%s\nwant a line at templates/base.html with\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestTemplateMistakes: a template that cannot be read is reported once,
+// at its line, with how to fix it, and not again for every page made with
+// it; a template asked for that does not exist is reported at the line
+// that asks.
+func TestTemplateMistakes(t *testing.T) {
+	for _, tc := range []struct{ name, file, old, new, want string }{
+		{"bad character", "case-study.html", "<h1>{{$cs.Title}}</h1>", "<h1>{{$cs.Title</h1>",
+			`templates/case-study.html:6: | template error: bad character U+003C '<': correct the {{ … }} action on that line: each opens with {{ and closes with }}`},
+		{"layout unread", "base.html", "</main>", "{{if .Lang}}</main>",
+			`templates/base.html:| template error: unexpected EOF: an {{if}}, {{range}}, {{with}}, {{block}} or {{define}} above lacks its {{end}}`},
+		{"end without if", "event.html", "</article>", "</article>{{end}}",
+			`templates/event.html:| template error: unexpected {{end}}: this {{end}} has no {{if}}`},
+		{"no such template", "base.html", "</main>", `{{template "extra-note" .}}</main>`,
+			`templates/base.html:| template failed: no such template "extra-note": define it in a file of templates/partials/`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := siteWithTemplateEdit(t, t.TempDir(), tc.file, tc.old, tc.new)
+			res, err := Build(opts)
+			got := problemLines(err, res)
+			at, says, _ := strings.Cut(tc.want, "| ") // the file, and what is said after the line
+			if len(got) != 1 || !strings.HasPrefix(got[0], at) || !strings.Contains(got[0], ": "+says) {
+				t.Errorf("got\n%s\nwant one line at %s saying\n%s", strings.Join(got, "\n"), at, says)
+			}
+			if len(got) == 1 && strings.Contains(got[0], "html/template:") {
+				t.Errorf("the position is inside the message: %s", got[0])
+			}
+		})
+	}
+}

@@ -63,7 +63,9 @@ func (b *builder) renderOne(j job, body, page *bytes.Buffer) bool {
 	}
 	data := j.view(b.base(j), template.HTML(body.String()), toc)
 	if err := b.tmpl.Execute(page, j.template, data); err != nil {
-		b.problems.Add(render.ExecError(err))
+		if !errors.Is(err, render.ErrNotParsed) {
+			b.problems.Add(render.ExecError(err))
+		}
 		return false
 	}
 	path := j.url

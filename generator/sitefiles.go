@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"sort"
 	"sync"
@@ -133,7 +134,9 @@ func (b *builder) notFound() []byte {
 func (b *builder) rootPage(tmpl string, view any) []byte {
 	var buf bytes.Buffer
 	if err := b.tmpl.Execute(&buf, tmpl, view); err != nil {
-		b.problems.Add(render.ExecError(err))
+		if !errors.Is(err, render.ErrNotParsed) {
+			b.problems.Add(render.ExecError(err))
+		}
 		return nil
 	}
 	return buf.Bytes()

@@ -11,6 +11,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -33,6 +34,11 @@ type Templates struct {
 	prefix string
 	root   *template.Template            // the layout and partials
 	pages  map[string]*template.Template // by file name: "case-study.html"
+	// unparsed holds the page templates that failed to parse, all of them
+	// when the layout or a partial did: their errors are reported once,
+	// when read, not again for every page made with them.
+	unparsed  map[string]bool
+	layoutBad bool
 	// idPatterns match the ids the templates write; ids is them compiled.
 	idPatterns []string
 	ids        *regexp.Regexp
@@ -41,7 +47,7 @@ type Templates struct {
 // Load parses every template in fsys; prefix is put before file names
 // ("templates"). Problems go to problems.
 func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List) *Templates {
-	t := &Templates{prefix: prefix, pages: map[string]*template.Template{}}
+	t := &Templates{prefix: prefix, pages: map[string]*template.Template{}, unparsed: map[string]bool{}}
 	name := func(rel string) string { return path.Join(prefix, rel) }
 	defer t.compileIDs()
 
@@ -54,6 +60,7 @@ func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List
 	t.noteIDs(string(src))
 	if _, err := root.Parse(string(src)); err != nil {
 		reportParse(problems, name(layoutFile), err)
+		t.layoutBad = true
 		return t
 	}
 	partials, _ := fs.Glob(fsys, partialsDir+"/*.html")
@@ -61,6 +68,7 @@ func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List
 	for _, rel := range partials {
 		if err := t.parseInto(root, fsys, rel, name(rel)); err != nil {
 			reportParse(problems, name(rel), err)
+			t.layoutBad = true
 		}
 	}
 	t.root = root
@@ -77,6 +85,7 @@ func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List
 		}
 		if err := t.parseInto(clone, fsys, rel, name(rel)); err != nil {
 			reportParse(problems, name(rel), err)
+			t.unparsed[rel] = true
 			continue
 		}
 		t.pages[rel] = clone
@@ -105,7 +114,20 @@ func reportParse(problems *diag.List, file string, err error) {
 			msg = strings.TrimSpace(rest[i+1:])
 		}
 	}
-	problems.Errorf(file, line, 0, "template error: %s", msg)
+	problems.Errorf(file, line, 0, "template error: %s: %s", msg, parseHint(msg))
+}
+
+// parseHint says how to fix a template parse error of text/template.
+func parseHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "unexpected EOF"):
+		return "an {{if}}, {{range}}, {{with}}, {{block}} or {{define}} above lacks its {{end}}, or an action its closing }}"
+	case strings.Contains(msg, "unexpected {{end}}"):
+		return "this {{end}} has no {{if}}, {{range}}, {{with}}, {{block}} or {{define}} to close: remove it"
+	case strings.Contains(msg, "not defined"):
+		return "use a function the templates have (generator/funcs.go lists them), or correct its name"
+	}
+	return "correct the {{ … }} action on that line: each opens with {{ and closes with }}"
 }
 
 // IsLayout reports whether a file of the templates folder (slash-separated,
@@ -134,6 +156,9 @@ func (t *Templates) Has(page string) bool {
 // into w. Execution errors name the template file and line.
 func (t *Templates) Execute(w io.Writer, page string, data any) error {
 	tmpl, ok := t.pages[page]
+	if !ok && (t.layoutBad || t.unparsed[page]) {
+		return ErrNotParsed
+	}
 	if !ok {
 		return fmt.Errorf("%s: the template is missing: add it", path.Join(t.prefix, page))
 	}
@@ -144,9 +169,17 @@ func (t *Templates) Execute(w io.Writer, page string, data any) error {
 	return tmpl.ExecuteTemplate(w, entry, data)
 }
 
+// ErrNotParsed is returned by Execute for a page template that could not
+// be read, or made with a layout or partial that could not: Load has
+// reported why, once.
+var ErrNotParsed = errors.New("the template has errors, reported where it was read")
+
 // Partial renders a template defined in the partials, such as
 // "case-card", on its own: for pieces that many pages show, rendered once.
 func (t *Templates) Partial(name string, data any) (template.HTML, error) {
+	if t.layoutBad {
+		return "", ErrNotParsed
+	}
 	if t.root == nil || t.root.Lookup(name) == nil {
 		return "", fmt.Errorf("%s: no partial %q: define it in a file there", path.Join(t.prefix, partialsDir), name)
 	}
@@ -160,7 +193,7 @@ func (t *Templates) Partial(name string, data any) (template.HTML, error) {
 // ExecError turns an execution error ("template: templates/x.html:12:5:
 // executing …") into a positioned problem.
 func ExecError(err error) diag.Problem {
-	msg := strings.TrimPrefix(err.Error(), "template: ")
+	msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "html/template:"), "template: ")
 	p := diag.Problem{Severity: diag.Error, Message: msg}
 	parts := strings.SplitN(msg, ":", 4)
 	if len(parts) == 4 {
@@ -173,5 +206,8 @@ func ExecError(err error) diag.Problem {
 		p.Path = "templates"
 	}
 	p.Message = "template failed: " + p.Message
+	if strings.Contains(p.Message, "no such template") {
+		p.Message += ": define it in a file of templates/partials/ ({{define \"name\"}} … {{end}}), or correct the name"
+	}
 	return p
 }
