@@ -188,6 +188,9 @@ func (l *Live) Apply(changed []string) (Update, error) {
 				continue
 			}
 			if !strings.HasSuffix(rel, ".md") {
+				if _, known := l.b.site.Files[rel]; !known && !isFile(f) {
+					continue // came and went: a tool's temporary file (sed -i's)
+				}
 				// An image's size is read when the site is loaded, and
 				// the pages that show it are made with it.
 				return l.fullLocked(start)

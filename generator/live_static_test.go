@@ -248,3 +248,41 @@ func TestPreviewI18nAndSettingsKeepContent(t *testing.T) {
 		t.Error("the study's count is not shown")
 	}
 }
+
+// TestPreviewSedSave: a save as sed -i makes it (a temporary file written
+// beside the page, then renamed over it) makes the page alone, without
+// loading the site again.
+func TestPreviewSedSave(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"content/_index.en.md":             "---\ntitle: Home\n---\nWelcome.\n",
+		"content/case-studies/proto.en.md": "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nText.\n",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, u, err := NewLive(siteOptions(t, dir))
+	if err != nil || !u.OK() {
+		t.Fatalf("the site does not build: %v %v", err, u.Problems)
+	}
+	model := l.b
+	tmp := "content/case-studies/sedTMP01"
+	if err := os.WriteFile(tmp, []byte("---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nEdited.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, "content/case-studies/proto.en.md"); err != nil {
+		t.Fatal(err)
+	}
+	u, err = l.Apply([]string{tmp, "content/case-studies/proto.en.md"})
+	if err != nil || !u.OK() || !slices.Equal(u.Pages, []string{"/en/case-studies/proto/index.html"}) {
+		t.Errorf("a sed -i save: %v %+v", err, u)
+	}
+	if l.b != model {
+		t.Error("a sed -i save loaded the site again")
+	}
+}
