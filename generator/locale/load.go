@@ -35,12 +35,12 @@ func Load(fsys fs.FS, prefix string, langs []string, problems *diag.List) map[st
 		}
 		var raw map[string]any
 		if _, err := toml.Decode(string(data), &raw); err != nil {
-			line, col := 0, 0
+			line, col, msg := 0, 0, err.Error()
 			var perr toml.ParseError
 			if errors.As(err, &perr) {
-				line, col = perr.Position.Line, perr.Position.Col
+				line, col, msg = perr.Position.Line, perr.Position.Col, perr.Message
 			}
-			problems.Errorf(name, line, col, "not valid TOML: %v", err)
+			problems.Errorf(name, line, col, "not valid TOML: %s: write each string as key = \"text\" on one line (\"\"\"text\"\"\" for several lines), with \\\" for a quote inside it", msg)
 			continue
 		}
 		l := &Locale{Lang: lang, tag: language.Make(lang), strings: map[string]string{}, plurals: map[string]map[plural.Form]string{}}
