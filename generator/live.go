@@ -43,6 +43,7 @@ type Update struct {
 	Pages    []string       // site paths of the pages that changed
 	Styles   []string       // site paths of stylesheets that changed alone
 	Problems []diag.Problem // the errors still to fix; empty when the site is good
+	Warnings []diag.Problem // the warnings of what was made again (all of them after a full build)
 	Took     time.Duration
 }
 
@@ -269,6 +270,7 @@ func (l *Live) fullLocked(start time.Time) (Update, error) {
 				}
 				u.settle()
 			}
+			u.Warnings = warnings(problems)
 			l.files, l.b, l.dirty = staged.files, b, false
 			l.plan = b.planned
 			l.pending = map[string]bool{}

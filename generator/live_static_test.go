@@ -286,3 +286,35 @@ func TestPreviewSedSave(t *testing.T) {
 		t.Error("a sed -i save loaded the site again")
 	}
 }
+
+// TestPreviewWarns: the preview's update carries the warnings of what it
+// made again, as ndpc build and check report them: an unknown front
+// matter field, here.
+func TestPreviewWarns(t *testing.T) {
+	dir := t.TempDir()
+	page := "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nText.\n"
+	for name, text := range map[string]string{
+		"content/_index.en.md":             "---\ntitle: Home\n---\nWelcome.\n",
+		"content/case-studies/proto.en.md": page,
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, u, err := NewLive(siteOptions(t, dir))
+	if err != nil || !u.OK() {
+		t.Fatalf("the site does not build: %v %v", err, u.Problems)
+	}
+	file := "content/case-studies/proto.en.md"
+	if err := os.WriteFile(file, []byte(strings.Replace(page, "outcome: impact\n", "outcome: impact\ncolour: red\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u, err = l.Apply([]string{file})
+	if err != nil || !u.OK() || !strings.Contains(fmt.Sprint(u.Warnings), file+":7:1: warning:") || !strings.Contains(fmt.Sprint(u.Warnings), "colour") {
+		t.Errorf("the unknown field is not told: %v %+v", err, u)
+	}
+}

@@ -216,6 +216,7 @@ func (l *Live) remake(b *builder, after *planned, hit map[input]bool, staged *me
 		}
 		return false
 	}
+	u.Warnings = append(u.Warnings, warnings(b.problems)...)
 	for p, data := range staged.files {
 		l.files[p] = data
 		u.Pages = append(u.Pages, p)

@@ -165,6 +165,9 @@ func (s *Server) rebuild(b batch) {
 }
 
 func (s *Server) report(u generator.Update, took time.Duration) {
+	for _, w := range u.Warnings {
+		fmt.Fprintln(s.log, w)
+	}
 	switch {
 	case !u.OK():
 		for _, p := range u.Problems {
