@@ -192,6 +192,8 @@ func TestTemplateMistakes(t *testing.T) {
 			`templates/base.html:| template error: unexpected EOF: an {{if}}, {{range}}, {{with}}, {{block}} or {{define}} above lacks its {{end}}`},
 		{"end without if", "event.html", "</article>", "</article>{{end}}",
 			`templates/event.html:| template error: unexpected {{end}}: this {{end}} has no {{if}}`},
+		{"no such field", "case-study.html", "<h1>{{$cs.Title}}</h1>", "<h1>{{$cs.Titel}}</h1>",
+			`templates/case-study.html:| template failed: executing "main" at <$cs.Titel>: can't evaluate field Titel in type *content.CaseStudy: correct the field's name`},
 		{"no such template", "base.html", "</main>", `{{template "extra-note" .}}</main>`,
 			`templates/base.html:| template failed: no such template "extra-note": define it in a file of templates/partials/`},
 	} {

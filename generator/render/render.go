@@ -206,8 +206,11 @@ func ExecError(err error) diag.Problem {
 		p.Path = "templates"
 	}
 	p.Message = "template failed: " + p.Message
-	if strings.Contains(p.Message, "no such template") {
+	switch {
+	case strings.Contains(p.Message, "no such template"):
 		p.Message += ": define it in a file of templates/partials/ ({{define \"name\"}} … {{end}}), or correct the name"
+	case strings.Contains(p.Message, "can't evaluate field"):
+		p.Message += ": correct the field's name (package view, generator/view, lists what each template is given)"
 	}
 	return p
 }
