@@ -180,6 +180,24 @@ func TestCachedNeedsComparableData(t *testing.T) {
 	}
 }
 
+// TestPartialDefinedTwice: a piece a partial defines again, which
+// html/template would let replace the first unseen, is an error at the
+// second definition.
+func TestPartialDefinedTwice(t *testing.T) {
+	dir := t.TempDir()
+	opts := siteWithTemplateEdit(t, dir, "case-study.html", "<h1>{{$cs.Title}}</h1>", "<h1>{{$cs.Title}} </h1>")
+	write := filepath.Join(dir, "templates", "partials", "zz-extra.html")
+	if err := os.WriteFile(write, []byte("{{/* more */}}\n{{define \"case-card\"}}<p>Another card</p>{{end}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(opts)
+	got := strings.Join(problemLines(err, res), "\n")
+	want := `templates/partials/zz-extra.html:2: "case-card" is defined here and in templates/partials/cards.html, and only one would be used: rename one of them`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestTemplateMistakes: a template that cannot be read is reported once,
 // at its line, with how to fix it, and not again for every page made with
 // it; a template asked for that does not exist is reported at the line

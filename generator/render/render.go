@@ -65,7 +65,15 @@ func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List
 	}
 	partials, _ := fs.Glob(fsys, partialsDir+"/*.html")
 	sort.Strings(partials)
+	definedIn := map[string]string{} // a piece's name → the file that defines it
+	for _, d := range root.Templates() {
+		definedIn[d.Name()] = name(layoutFile)
+	}
 	for _, rel := range partials {
+		if !t.definesAnew(fsys, rel, name(rel), funcs, definedIn, problems) {
+			t.layoutBad = true
+			continue
+		}
 		if err := t.parseInto(root, fsys, rel, name(rel)); err != nil {
 			reportParse(problems, name(rel), err)
 			t.layoutBad = true
@@ -91,6 +99,46 @@ func Load(fsys fs.FS, prefix string, funcs template.FuncMap, problems *diag.List
 		t.pages[rel] = clone
 	}
 	return t
+}
+
+// definesAnew reports whether the partial file rel defines only pieces
+// no earlier file defines (definedIn, which it extends): html/template
+// would let the later definition replace the earlier one unseen. A
+// clash, or a file that cannot be read, goes to problems.
+func (t *Templates) definesAnew(fsys fs.FS, rel, file string, funcs template.FuncMap, definedIn map[string]string, problems *diag.List) bool {
+	src, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		problems.Errorf(file, 0, 0, "cannot read the partial: %v", err)
+		return false
+	}
+	probe, err := template.New(file).Funcs(funcs).Parse(string(src))
+	if err != nil {
+		reportParse(problems, file, err)
+		return false
+	}
+	ok := true
+	for _, d := range probe.Templates() {
+		if d.Name() == file {
+			continue
+		}
+		if other, clash := definedIn[d.Name()]; clash {
+			problems.Errorf(file, lineOfDefine(string(src), d.Name()), 0, "%q is defined here and in %s, and only one would be used: rename one of them", d.Name(), other)
+			ok = false
+			continue
+		}
+		definedIn[d.Name()] = file
+	}
+	return ok
+}
+
+// lineOfDefine returns the line of {{define "name"}} in src, or 0.
+func lineOfDefine(src, name string) int {
+	for i, line := range strings.Split(src, "\n") {
+		if strings.Contains(line, `define "`+name+`"`) || strings.Contains(line, `block "`+name+`"`) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func (t *Templates) parseInto(set *template.Template, fsys fs.FS, rel, name string) error {
