@@ -40,16 +40,20 @@ func TestOffscreenBlocksStayReadable(t *testing.T) {
 			if !skipped {
 				t.Errorf("%s: %s is drawn on the first screen: its block no longer waits for the reader to scroll near it", p, sel)
 			}
-			text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(`+quote(sel)+`).textContent.trim().slice(0, 40)`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.find(`+quote(text)+`)`))
+			// Find-in-page goes from match to match (the same words may
+			// stand earlier, in the menu) until one is inside the element.
+			found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+  const el = document.querySelector(`+quote(sel)+`), text = el.textContent.trim().slice(0, 40);
+  while (window.find(text, false, false, false)) {
+    if (el.contains(getSelection().anchorNode)) return true;
+  }
+  return false;
+})()`))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !found {
-				t.Errorf("%s: find-in-page does not find %q (in %s)", p, text, sel)
+				t.Errorf("%s: find-in-page does not reach the text of %s", p, sel)
 			}
 		}
 	}
