@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -15,19 +13,11 @@ import (
 // brief's PDF with the brief and its Typst templates.
 func TestPlanNamesEveryOutputsInputs(t *testing.T) {
 	dir := t.TempDir()
-	for name, text := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"content/_index.en.md":                "---\ntitle: Home\n---\nWelcome.\n",
 		"content/_index.ru.md":                "---\ntitle: Главная\n---\nТекст.\n",
 		"content/briefs/01-first/index.en.md": "---\ntitle: First\nnumber: 1\ndate: 2021-03-04\nsummary: A brief.\n---\nText.\n",
-	} {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	opts := siteOptions(t, dir)
 	opts.PDF = true // planned, not typeset here
 	problems := &diag.List{}

@@ -28,15 +28,7 @@ func TestIgnoredFilesNotPublished(t *testing.T) {
 		files["content/case-studies/proto/"+n] = "draft text\n"
 		files["static/files/"+n] = "draft text\n"
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	opts := siteOptions(t, dir)
 	if err := os.CopyFS(filepath.Join(dir, "static"), os.DirFS(opts.Static)); err != nil {
 		t.Fatal(err)
@@ -63,19 +55,11 @@ func TestIgnoredFilesNotPublished(t *testing.T) {
 // out without an error.
 func TestVanishedFileNotAnError(t *testing.T) {
 	dir := t.TempDir()
-	for name, text := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"content/_index.en.md":  "---\ntitle: Home\n---\nWelcome.\n",
 		"content/sedTMP01":      "text\n",
 		"content/files/gone.js": "let x = 1;\n", // minified on the way
-	} {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	opts := siteOptions(t, dir)
 	opts.Minify = true
 	problems := &diag.List{}

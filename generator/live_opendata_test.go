@@ -19,15 +19,7 @@ func TestPreviewRemakesOpenData(t *testing.T) {
 		"content/case-studies/proto.en.md": "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\ncci: [design]\n---\nText.\n",
 		"content/case-studies/proto.ru.md": "---\ntitle: PROTO\nsummary: Центр VR.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\ncci: [design]\n---\nТекст.\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	opts := siteOptions(t, dir)
 	l, u, err := NewLive(opts)
 	if err != nil || !u.OK() {

@@ -16,16 +16,7 @@ import (
 // asset added (which templates may ask for by name) builds everything.
 func TestPreviewCopiesStaticFiles(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { t.Helper(); writeTree(t, dir, map[string]string{name: text}) }
 	write("content/_index.en.md", "---\ntitle: Home\n---\nWelcome.\n")
 	write("content/_index.ru.md", "---\ntitle: Главная\n---\nТекст.\n")
 	opts := siteOptions(t, dir)
@@ -119,16 +110,7 @@ func TestPreviewCopiesStaticFiles(t *testing.T) {
 // build's.
 func TestPreviewTemplateChanges(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { t.Helper(); writeTree(t, dir, map[string]string{name: text}) }
 	write("content/_index.en.md", "---\ntitle: Home\n---\nWelcome.\n")
 	write("content/_index.ru.md", "---\ntitle: Главная\n---\nТекст.\n")
 	write("content/case-studies/proto.en.md", "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\n## Methods\n\nText.\n")
@@ -197,20 +179,12 @@ func sameAsBuild(t *testing.T, l *Live, opts Options) {
 // build's.
 func TestPreviewI18nAndSettingsKeepContent(t *testing.T) {
 	dir := t.TempDir()
-	for name, text := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"content/_index.en.md":             "---\ntitle: Home\n---\nWelcome.\n",
 		"content/_index.ru.md":             "---\ntitle: Главная\n---\nТекст.\n",
 		"content/case-studies/proto.en.md": "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nText.\n",
 		"content/site.toml":                "[study]\ncase_studies = 121\n",
-	} {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	opts := siteOptions(t, dir)
 	if err := os.CopyFS(filepath.Join(dir, "i18n"), os.DirFS(opts.I18n)); err != nil {
 		t.Fatal(err)
@@ -254,18 +228,10 @@ func TestPreviewI18nAndSettingsKeepContent(t *testing.T) {
 // loading the site again.
 func TestPreviewSedSave(t *testing.T) {
 	dir := t.TempDir()
-	for name, text := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"content/_index.en.md":             "---\ntitle: Home\n---\nWelcome.\n",
 		"content/case-studies/proto.en.md": "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nText.\n",
-	} {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	l, u, err := NewLive(siteOptions(t, dir))
 	if err != nil || !u.OK() {
 		t.Fatalf("the site does not build: %v %v", err, u.Problems)
@@ -293,18 +259,10 @@ func TestPreviewSedSave(t *testing.T) {
 func TestPreviewWarns(t *testing.T) {
 	dir := t.TempDir()
 	page := "---\ntitle: PROTO\nsummary: A VR centre.\ncountries: [EE]\nsectors: [digital]\noutcome: impact\n---\nText.\n"
-	for name, text := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"content/_index.en.md":             "---\ntitle: Home\n---\nWelcome.\n",
 		"content/case-studies/proto.en.md": page,
-	} {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	l, u, err := NewLive(siteOptions(t, dir))
 	if err != nil || !u.OK() {
 		t.Fatalf("the site does not build: %v %v", err, u.Problems)
@@ -316,5 +274,19 @@ func TestPreviewWarns(t *testing.T) {
 	u, err = l.Apply([]string{file})
 	if err != nil || !u.OK() || !strings.Contains(fmt.Sprint(u.Warnings), file+":7:1: warning:") || !strings.Contains(fmt.Sprint(u.Warnings), "colour") {
 		t.Errorf("the unknown field is not told: %v %+v", err, u)
+	}
+}
+
+// writeTree writes files (path relative to dir → text) into dir.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
