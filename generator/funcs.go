@@ -111,7 +111,7 @@ func countryMap(L *locale.Locale, countries []view.CountryEntry) (template.HTML,
 // card returns the "case-card" partial of a case study, rendering it the
 // first time a page asks for it.
 func (b *builder) card(cs *content.CaseStudy) (template.HTML, error) {
-	key := cardKey{cs, cs.Page.FrontMatter()}
+	key := cardKey{cs, cs.Page.Revision()}
 	if html, ok := b.pieces.cards.Load(key); ok {
 		return html.(template.HTML), nil
 	}

@@ -14,7 +14,7 @@ import (
 // Each piece is keyed by everything it is made from besides the model's
 // templates and i18n tables (which a new model brings new pieces for), so
 // a changed input makes a new key, and nothing is ever evicted by hand: a
-// card by its case study and the text of its front matter, a menu by its
+// card by its case study and the revision of its front matter, a menu by its
 // language, current entry and the about page's title, a cached partial by
 // its data.
 type pieces struct {
@@ -25,6 +25,6 @@ type pieces struct {
 
 // cardKey names a case study's card as its front matter now reads.
 type cardKey struct {
-	cs          *content.CaseStudy
-	frontMatter string
+	cs       *content.CaseStudy
+	revision uint64 // of its page's front matter
 }

@@ -77,12 +77,13 @@ type Page struct {
 
 	fieldLines map[string]int
 	head       string // the file up to the body, to tell body-only edits
+	revision   uint64 // see Revision
 }
 
-// FrontMatter returns the page's file up to its body as last read, the
-// delimiters included: text that differs whenever any field does, so
-// that what is made from the front matter alone can be keyed by it.
-func (p *Page) FrontMatter() string { return p.head }
+// Revision counts how many times the page's front matter was read again
+// with a change (Site.Reload), from 0 when the site was loaded: what is
+// made from the front matter alone can be keyed by the page and it.
+func (p *Page) Revision() uint64 { return p.revision }
 
 // URL returns the page's site path, such as /en/case-studies/proto/.
 func (p *Page) URL() string {

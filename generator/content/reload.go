@@ -103,9 +103,9 @@ func snapshot(p *Page) TypedPage {
 // replace puts q's fields into p, keeping p (and its typed value) at the
 // same address, so that the site's lists stay valid.
 func replace(p, q *Page) {
-	translation, typed := p.Translation, p.Typed
+	translation, typed, revision := p.Translation, p.Typed, p.revision
 	*p = *q
-	p.Translation = translation
+	p.Translation, p.revision = translation, revision+1
 	switch t := typed.(type) {
 	case *CaseStudy:
 		*t = *q.Typed.(*CaseStudy)
