@@ -170,8 +170,12 @@ type planned struct {
 // language none of whose inputs changed: planning a language reads
 // nothing but its pages' inputs.
 func (b *builder) replan(before *planned, hit map[input]bool) *planned {
-	p := &planned{langs: map[content.Lang][]job{}, jobs: map[string]*job{}, files: map[string]siteFile{},
-		copies: map[string]copied{}, inputs: map[string][]input{}, layout: map[content.Lang][]input{}}
+	size := 0 // as many outputs as before, most likely
+	if before != nil {
+		size = len(before.inputs)
+	}
+	p := &planned{langs: map[content.Lang][]job{}, jobs: make(map[string]*job, size), files: map[string]siteFile{},
+		copies: map[string]copied{}, inputs: make(map[string][]input, size), layout: map[content.Lang][]input{}}
 	var jobs []job
 	for _, lang := range content.Langs {
 		p.layout[lang] = b.layoutInputs(lang)
@@ -296,6 +300,15 @@ func (p *planned) usersOf(in input) []string {
 	return p.users[in]
 }
 
+// sameInputs reports whether two lists of inputs are equal; those of a
+// language the change left unplanned are the same slice, told at once.
+func sameInputs(a, b []input) bool {
+	if len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) {
+		return true
+	}
+	return slices.Equal(a, b)
+}
+
 // changes compares two plans of the site: made lists the outputs of after
 // to make again (new ones, those whose inputs are not the same list as
 // before, and those made from an input in changed), gone those of before
@@ -325,7 +338,7 @@ func changes(before, after *planned, hit map[input]bool) (made, gone []string) {
 		}
 	} else {
 		for o, ins := range after.inputs {
-			if old, ok := before.inputs[o]; !ok || !slices.Equal(old, ins) {
+			if old, ok := before.inputs[o]; !ok || !sameInputs(old, ins) {
 				set[o] = true
 				continue
 			}
