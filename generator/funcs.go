@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -31,6 +32,10 @@ import (
 //	toc L headings   a table of contents for the "toc" partial
 //	facet L name legend choices
 //	                 a group of choices for the "finder-facet" partial
+//	filterValues cs  what the finder filters a case study by, as JSON:
+//	                 {"country":["FI"],"sector":[…],"outcome":[…],"cci":[…]},
+//	                 each name that of a "finder-facet" and each value that
+//	                 of one of its checkboxes
 //	list a b …       a list of strings
 //	study lang       the case studies published in lang and the study's own
 //	                 number of them (site.toml [study]), a StudyCount
@@ -67,9 +72,10 @@ func templateFuncs(b *builder) template.FuncMap {
 		"facet": func(L *locale.Locale, name, legend string, choices []view.Choice) view.Facet {
 			return view.Facet{L: L, Name: name, Legend: legend, Choices: choices}
 		},
-		"list":       func(items ...string) []string { return items },
-		"countrymap": countryMap,
-		"euEmblem":   func(height int) template.HTML { return template.HTML(emblem.SVG(height, "")) },
+		"filterValues": filterValues,
+		"list":         func(items ...string) []string { return items },
+		"countrymap":   countryMap,
+		"euEmblem":     func(height int) template.HTML { return template.HTML(emblem.SVG(height, "")) },
 
 		"eventCalendar":  eventCalendarPath,
 		"eventsCalendar": eventsCalendarPath,
@@ -106,6 +112,29 @@ func countryMap(L *locale.Locale, countries []view.CountryEntry) (template.HTML,
 		return "", err
 	}
 	return svg + countrymap.RenderLegend(legend, items), nil
+}
+
+// filterValues returns the values the finder filters cs by, as a JSON
+// object of facet name to list of values (see templateFuncs). The page
+// carries them, so that filtering needs no request of its own.
+func filterValues(cs *content.CaseStudy) (string, error) {
+	values := map[string][]string{
+		"country": make([]string, 0, len(cs.Countries)),
+		"sector":  make([]string, 0, len(cs.Sectors)),
+		"outcome": {string(cs.Outcome)},
+		"cci":     append([]string{}, cs.CCI...),
+	}
+	for _, c := range cs.Countries {
+		values["country"] = append(values["country"], c.Code)
+	}
+	for _, s := range cs.Sectors {
+		values["sector"] = append(values["sector"], string(s))
+	}
+	out, err := json.Marshal(values)
+	if err != nil {
+		return "", fmt.Errorf("filter values of %s: %w", cs.Page.Path, err)
+	}
+	return string(out), nil
 }
 
 // card returns the "case-card" partial of a case study, rendering it the

@@ -3,16 +3,18 @@
 // choice, keeping the filters in the address so that a view can be shared
 // and the back button works. The filters sit in one disclosure whose
 // label counts the active ones ("Filters · 2 active"); it starts open on
-// wide screens, where it stands beside the results. Without this script
-// the page lists every case study.
+// wide screens, where it stands beside the results. Each item of the list
+// carries the values it is filtered by (data-filter, JSON), so filtering
+// needs no request, and opening the page without filters in its address
+// costs nothing but binding the form. Without this script the page lists
+// every case study.
 (function () {
   "use strict";
   var form = document.getElementById("finder");
-  if (!form || !window.fetch || !window.URLSearchParams) return;
+  if (!form || !window.URLSearchParams) return;
   var lang = form.dataset.lang;
   var facets = ["country", "sector", "outcome", "cci"];
-  var field = { country: "countries", sector: "sectors", outcome: "outcome", cci: "cci" };
-  var list = document.querySelector(".finder-list");
+  var listing = document.querySelector(".finder-list");
   var empty = document.querySelector(".finder-empty");
   var status = form.querySelector(".finder-status");
   var details = form.querySelector(".finder-filters");
@@ -21,11 +23,25 @@
   // The language's plural rules and lower-casing load locale data: both
   // wait until the reader filters, so that opening the page costs neither.
   var plural = null;
-  var items = []; // {record, li, text}: text is made when words are sought
+  var items = null; // {values, li, text}: read from the list when first needed
 
-  function values(record, facet) {
-    var v = record[field[facet]];
-    return Array.isArray(v) ? v : [v];
+  // list reads the items from the page, once.
+  function list() {
+    if (!items) {
+      items = Array.prototype.map.call(listing.querySelectorAll(".card-grid > li[data-filter]"), function (li) {
+        return { values: JSON.parse(li.dataset.filter), li: li };
+      });
+    }
+    return items;
+  }
+
+  // words is the text an item's words are sought in: its title and summary.
+  function words(item) {
+    if (item.text === undefined) {
+      var parts = item.li.querySelectorAll(".card-title, .card-summary");
+      item.text = normalize(Array.prototype.map.call(parts, function (e) { return e.textContent; }).join(" ")).replace(/\s+/g, " ");
+    }
+    return item.text;
   }
 
   function normalize(s) {
@@ -48,16 +64,13 @@
     for (var i = 0; i < facets.length; i++) {
       var f = facets[i];
       if (f === skip || s[f].length === 0) continue;
-      var have = values(item.record, f);
+      var have = item.values[f];
       if (!s[f].some(function (v) { return have.indexOf(v) >= 0; })) return false;
     }
     if (s.q) {
-      if (item.text === undefined) {
-        item.text = normalize(item.record.title[lang] + " " + item.record.summary[lang]);
-      }
-      var words = s.q.split(/\s+/);
-      for (var j = 0; j < words.length; j++) {
-        if (item.text.indexOf(words[j]) < 0) return false;
+      var sought = s.q.split(/\s+/), text = words(item);
+      for (var j = 0; j < sought.length; j++) {
+        if (text.indexOf(sought[j]) < 0) return false;
       }
     }
     return true;
@@ -66,12 +79,12 @@
   function apply() {
     var s = state();
     var shown = 0;
-    items.forEach(function (item) {
+    list().forEach(function (item) {
       var ok = matches(item, s, null);
       item.li.hidden = !ok;
       if (ok) shown++;
     });
-    list.querySelectorAll(".outcome-group").forEach(function (section) {
+    listing.querySelectorAll(".outcome-group").forEach(function (section) {
       var visible = section.querySelectorAll(".card-grid > li:not([hidden])").length;
       section.hidden = visible === 0;
       var count = section.querySelector("h2 .count");
@@ -81,8 +94,8 @@
     facets.forEach(function (f) {
       form.querySelectorAll("input[name=" + f + "]").forEach(function (box) {
         var n = 0;
-        items.forEach(function (item) {
-          if (matches(item, s, f) && values(item.record, f).indexOf(box.value) >= 0) n++;
+        list().forEach(function (item) {
+          if (matches(item, s, f) && item.values[f].indexOf(box.value) >= 0) n++;
         });
         box.parentNode.querySelector("[data-count]").textContent = "(" + n + ")";
       });
@@ -131,30 +144,18 @@
     apply();
   }
 
-  fetch(form.dataset.data).then(function (r) { return r.json(); }).then(function (data) {
-    var byPath = {};
-    data.case_studies.forEach(function (record) {
-      if (record.url[lang]) byPath[new URL(record.url[lang]).pathname] = record;
-    });
-    list.querySelectorAll(".card-grid > li").forEach(function (li) {
-      var link = li.querySelector(".card-title a");
-      var record = link && byPath[new URL(link.href).pathname];
-      if (record) {
-        items.push({ record: record, li: li });
-      }
-    });
-    form.hidden = false;
-    details.open = wide.matches;
-    wide.addEventListener("change", function () { details.open = wide.matches; });
+  details.open = wide.matches;
+  wide.addEventListener("change", function () { details.open = wide.matches; });
+  // The page as built shows every case study with its counts: only a
+  // shared address with filters needs the list redrawn at load.
+  if (location.search) {
     fromQuery();
-    // The page as built shows every case study with its counts: only a
-    // shared address with filters needs the list redrawn at load.
-    if (location.search) apply();
-    form.dataset.ready = "";
-    form.addEventListener("change", function () { changed(false); });
-    form.elements.q.addEventListener("input", function () { changed(true); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); changed(false); });
-    form.addEventListener("reset", function () { setTimeout(function () { changed(false); }, 0); });
-    window.addEventListener("popstate", function () { fromQuery(); apply(); });
-  });
+    apply();
+  }
+  form.dataset.ready = "";
+  form.addEventListener("change", function () { changed(false); });
+  form.elements.q.addEventListener("input", function () { changed(true); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); changed(false); });
+  form.addEventListener("reset", function () { setTimeout(function () { changed(false); }, 0); });
+  window.addEventListener("popstate", function () { fromQuery(); apply(); });
 })();
