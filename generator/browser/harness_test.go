@@ -2,20 +2,17 @@ package browser
 
 import (
 	"context"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/chromedp/chromedp"
 
 	"ndpc/generator"
+	"ndpc/generator/netlifyserve"
 )
 
 // browserPath finds Chromium or Chrome.
@@ -83,42 +80,19 @@ func buildSite(t *testing.T) string {
 }
 
 // netlifyHeaders reads the [[headers]] rules of netlify.toml.
-func netlifyHeaders(t *testing.T) []headerRule {
+func netlifyHeaders(t *testing.T) []netlifyserve.Rule {
 	t.Helper()
-	var cfg struct {
-		Headers []headerRule
-	}
-	if _, err := toml.DecodeFile("../../netlify.toml", &cfg); err != nil {
+	rules, err := netlifyserve.LoadRules("../../netlify.toml")
+	if err != nil {
 		t.Fatal(err)
 	}
-	return cfg.Headers
+	return rules
 }
 
-type headerRule struct {
-	For    string
-	Values map[string]string
-}
-
-// serve serves dir with the headers Netlify would send.
-func serve(t *testing.T, dir string, rules []headerRule) string {
+// serve serves dir as Netlify would: with its headers, compressed.
+func serve(t *testing.T, dir string, rules []netlifyserve.Rule) string {
 	t.Helper()
-	files := http.FileServer(http.Dir(dir))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		for _, rule := range rules {
-			if ok, _ := path.Match(rule.For, r.URL.Path); ok || matchSplat(rule.For, r.URL.Path) {
-				for k, v := range rule.Values {
-					w.Header().Set(k, v)
-				}
-			}
-		}
-		files.ServeHTTP(w, r)
-	}))
+	srv := httptest.NewServer(netlifyserve.Handler(dir, rules))
 	t.Cleanup(srv.Close)
 	return srv.URL
-}
-
-// matchSplat matches Netlify's "/prefix/*" paths.
-func matchSplat(pattern, p string) bool {
-	prefix, ok := strings.CutSuffix(pattern, "*")
-	return ok && strings.HasPrefix(p, prefix)
 }
