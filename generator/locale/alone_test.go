@@ -75,8 +75,8 @@ func TestOf(t *testing.T) {
 		n, total int
 		want     string
 	}{
-		{"en", 4, 121, "4 of the study's 121 case studies"},
-		{"en", 1, 1, "1 of the study's 1 case study"},
+		{"en", 4, 121, "4 of the study’s 121 case studies"},
+		{"en", 1, 1, "1 of the study’s 1 case study"},
 		{"ru", 4, 121, "4 из\u00a0121 кейса исследования"},
 		{"ru", 4, 122, "4 из\u00a0122 кейсов исследования"},
 		{"ru", 4, 125, "4 из\u00a0125 кейсов исследования"},
