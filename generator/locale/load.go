@@ -12,7 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"ndpc/generator/diag"
-	"ndpc/generator/typo"
+	"ndpc/generator/markdown"
 )
 
 var formNames = map[string]plural.Form{
@@ -57,7 +57,7 @@ func (l *Locale) flatten(prefix string, m map[string]any, file string, lines []s
 		key := prefix + k
 		switch t := v.(type) {
 		case string:
-			l.strings[key] = typo.Text(l.Lang, t)
+			l.strings[key] = markdown.Typeset(l.Lang, t)
 		case []any:
 			if key == "months" || key == "months_genitive" {
 				l.setMonths(key, t, file, lines, problems)
@@ -69,7 +69,7 @@ func (l *Locale) flatten(prefix string, m map[string]any, file string, lines []s
 				forms := map[plural.Form]string{}
 				for name, msg := range t {
 					s, _ := msg.(string)
-					forms[formNames[name]] = typo.Text(l.Lang, s)
+					forms[formNames[name]] = markdown.Typeset(l.Lang, s)
 				}
 				l.plurals[key] = forms
 				for _, need := range l.formsUsed() {

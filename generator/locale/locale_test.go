@@ -150,11 +150,12 @@ func TestCount(t *testing.T) {
 
 // Interface strings get the typography of the text as they are read: in
 // Russian, short words are bound to the next word; in both languages a
-// dash to the word before it.
+// dash to the word before it, and quotes and apostrophes are the
+// language's: “…” and ’ in English, «„…“» in Russian.
 func TestStringsTypeset(t *testing.T) {
 	const nb = "\u00a0"
-	ru := ruTable + "\n[events]\nempty = \"Кейсов в этом секторе пока нет\"\nnone = \"Кто с кем работал — и что вышло\"\n[more]\none = \"ещё {n} кейс в списке\"\nfew = \"ещё {n} кейса в списке\"\nmany = \"ещё {n} кейсов в списке\"\nother = \"ещё {n} кейса в списке\"\n"
-	en := enTable + "\n[events]\nempty = \"No case studies in a sector\"\nnone = \"Who worked with whom – and how\"\n[more]\none = \"{n} more\"\nother = \"{n} more\"\n"
+	ru := ruTable + "\n[events]\nempty = \"Кейсов в этом секторе пока нет\"\nnone = \"Кто с кем работал — и что вышло\"\nquoted = \"Раздел \\\"Доклад\\\" и \\\"Кейсы\\\"\"\nabout = \"О проекте\"\n[more]\none = \"ещё {n} кейс в списке\"\nfew = \"ещё {n} кейса в списке\"\nmany = \"ещё {n} кейсов в списке\"\nother = \"ещё {n} кейса в списке\"\n"
+	en := enTable + "\n[events]\nempty = \"No case studies in a sector\"\nnone = \"Who worked with whom – and how\"\nabout = \"The study's \\\"mapping\\\" -- and its sources...\"\nquoted = \"Report\"\n[more]\none = \"{n} more\"\nother = \"{n} more\"\n"
 	locales, problems := load(t, map[string]string{"ru": ru, "en": en})
 	if problems.HasErrors() {
 		t.Fatal(problems.Err())
@@ -164,6 +165,8 @@ func TestStringsTypeset(t *testing.T) {
 		{"ru", "events.none", "Кто с" + nb + "кем работал" + nb + "— и" + nb + "что вышло"},
 		{"en", "events.empty", "No case studies in a sector"},
 		{"en", "events.none", "Who worked with whom" + nb + "– and how"},
+		{"en", "events.about", "The study’s “mapping”" + nb + "– and its sources…"},
+		{"ru", "events.quoted", "Раздел «Доклад» и" + nb + "«Кейсы»"},
 	} {
 		if got, _ := locales[c.lang].T(c.key); got != c.want {
 			t.Errorf("%s %s = %q, want %q", c.lang, c.key, got, c.want)
@@ -171,5 +174,30 @@ func TestStringsTypeset(t *testing.T) {
 	}
 	if got, _ := locales["ru"].N("more", 5); got != "ещё 5 кейсов в"+nb+"списке" {
 		t.Errorf("plural form = %q", got)
+	}
+}
+
+// TestSiteStringsHaveNoStraightQuotes: every interface string of the site,
+// as read, has the language's quotes and apostrophes, never ' or ".
+func TestSiteStringsHaveNoStraightQuotes(t *testing.T) {
+	problems := &diag.List{}
+	locales := Load(osDir("../../i18n"), "i18n", []string{"en", "ru"}, problems)
+	if problems.HasErrors() {
+		t.Fatal(problems.Err())
+	}
+	for lang, l := range locales {
+		check := func(key, s string) {
+			if strings.ContainsAny(s, `'"`) {
+				t.Errorf("%s %s = %q: a straight quote", lang, key, s)
+			}
+		}
+		for key, s := range l.strings {
+			check(key, s)
+		}
+		for key, forms := range l.plurals {
+			for _, s := range forms {
+				check(key, s)
+			}
+		}
 	}
 }
