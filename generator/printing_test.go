@@ -283,6 +283,12 @@ func TestRealPrintEditions(t *testing.T) {
 			poppler(t, "pdfinfo", file) // skips without poppler
 			t.Fatal(err)
 		}
+		// The report's title, shown in a viewer's title bar, reads as its
+		// title page: the publication, then the report.
+		reportTitle := map[string]string{"en": "Cross-innovation in the Northern Dimension · The report", "ru": "Кросс-инновации в\u00a0Северном измерении · Доклад"}
+		if strings.Contains(rel, "report") && info["Title"] != reportTitle[lang] {
+			t.Errorf("%s: the title is %q, want %q", rel, info["Title"], reportTitle[lang])
+		}
 		problems, err := pdfcheck.Accessible(file, pdf, info["Title"], lang)
 		if err != nil {
 			t.Fatal(err)

@@ -34,7 +34,12 @@ func parse(t testing.TB, file, lang, pagePath string, extra string) Body {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src = append(src, extra...)
+	return parseSource(t, file, append(src, extra...), lang, pagePath)
+}
+
+// parseSource parses Markdown as parse does; file names it in messages.
+func parseSource(t testing.TB, file string, src []byte, lang, pagePath string) Body {
+	t.Helper()
 	problems := &diag.List{}
 	doc, err := converter.Parse(markdown.Input{Source: src, Lang: lang, Path: "testdata/" + file, Resolve: func(dest string) (string, error) {
 		if strings.HasSuffix(dest, ".md") {
@@ -105,7 +110,7 @@ func filler(n int) string {
 
 func fixtureReport(t testing.TB) Report {
 	return Report{
-		Meta:        meta("en", "The report · Cross-innovation in the Northern Dimension", "/en/report/"),
+		Meta:        meta("en", "Cross-innovation in the Northern Dimension · The report", "/en/report/"),
 		Publication: "Cross-innovation in the Northern Dimension",
 		Heading:     "The report",
 		Summary:     "A guide to the study: its background, its method and the points it makes for policy makers.",
