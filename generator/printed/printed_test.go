@@ -223,6 +223,11 @@ func TestBriefPDF(t *testing.T) {
 	if strings.Contains(all, "\u00ad") {
 		t.Error("a soft hyphen is left inside a line")
 	}
+	// The picture, floated to the next page, is set before the brief's
+	// web address, its last line.
+	if i, j := strings.Index(all, "Рисунок 1. Схема партнерств"), strings.Index(all, "Онлайн: https://example.org"); i > j {
+		t.Error("the picture is set after the brief's end")
+	}
 	for _, want := range []string{
 		"https://example.org/ru/focus-group/",
 		"https://ndpculture.org/news/policy-brief-cci-connectivity-and-cross-sectoral-innovation/",
