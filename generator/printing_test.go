@@ -413,7 +413,7 @@ func TestPrintEditionsShowEUFunding(t *testing.T) {
 		lang := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
 		first := pdfText(t, pdf, 1, 1)
 		for _, s := range want[lang] {
-			if !strings.Contains(first, s) {
+			if !pdfcheck.Contains(first, s) {
 				t.Errorf("%s: the first page lacks %q", rel, s)
 			}
 		}

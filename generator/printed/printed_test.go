@@ -261,7 +261,7 @@ func TestReportPDF(t *testing.T) {
 	page := func(n int) string {
 		return poppler(t, ed.PDF, "pdftotext", "-enc", "UTF-8", "-layout", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n))
 	}
-	if title := text(t, file, 1, 1); !strings.Contains(title, "Cross-innovation in the Northern Dimension The report") || !strings.Contains(title, "Funded by the European Union") {
+	if title := text(t, file, 1, 1); !pdfcheck.Contains(title, "Cross-innovation in the Northern Dimension The report") || !pdfcheck.Contains(title, "Funded by the European Union") {
 		t.Errorf("title page: %s", title)
 	}
 	// Every chapter opens a page with its number and title.
