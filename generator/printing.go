@@ -267,7 +267,9 @@ func (b *builder) reportEdition(lang content.Lang) printed.Report {
 		heading, summary = b.printable(sec, "title", sec.Title), b.printable(sec, "summary", sec.Summary)
 	}
 	site := L.Text("site.title")
-	m := b.printMeta(lang, heading+" · "+site, summary, content.URLFor(lang, content.SectionReport, ""))
+	// The document's title, which a viewer shows in its title bar, reads
+	// as the title page does: the publication, then the report's title.
+	m := b.printMeta(lang, site+" · "+heading, summary, content.URLFor(lang, content.SectionReport, ""))
 	issued := b.reportIssued(lang)
 	m.Date = issued.Time()
 	r := printed.Report{Meta: m, Publication: site, Heading: heading, Summary: summary}

@@ -7,10 +7,8 @@ import (
 	stdhtml "html"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -216,41 +214,40 @@ func needTypst(t *testing.T) {
 }
 
 // pdfText returns the text of a PDF file's pages first to last (0: all)
-// as a reader copying it gets it: in reading order, lines joined, words
-// that Typst hyphenated (a soft hyphen at a line's end) whole again, and
-// a hyphen of the text at a line's end kept.
+// as a reader copying it gets it (pdfcheck.Text).
 func pdfText(t *testing.T, file string, first, last int) string {
 	t.Helper()
-	args := []string{"-enc", "UTF-8", "-raw"}
-	if first > 0 {
-		args = append(args, "-f", strconv.Itoa(first), "-l", strconv.Itoa(last))
-	}
-	s := poppler(t, "pdftotext", append(args, file, "-")...)
-	s = strings.ReplaceAll(s, "\u00ad\n", "")
-	s = strings.ReplaceAll(s, "-\n", "-")
-	return strings.Join(strings.Fields(s), " ")
+	s, err := pdfcheck.Text(file, first, last)
+	popplerError(t, err)
+	return s
 }
 
-// poppler runs a poppler-utils command on a PDF file and returns what it
-// prints; without it the test skips, or fails when CI is set.
 // boundAtLineEnd matches a line that ends with a word that package typo
 // binds to the next.
 var boundAtLineEnd = regexp.MustCompile(`(?i)(^|\s)(в|к|с|у|о|и|а|я|во|на|по|из|от|до|за|для|без|под|при|не)$`)
 
+// poppler runs a poppler-utils command and returns what it prints on its
+// standard output (pdfcheck.Run).
 func poppler(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
+	out, err := pdfcheck.Run(name, args...)
+	popplerError(t, err)
+	return out
+}
+
+// popplerError fails a test on an error of pdfcheck; without poppler-utils
+// the test skips, or fails when CI is set.
+func popplerError(t *testing.T, err error) {
+	t.Helper()
+	if errors.Is(err, pdfcheck.ErrNoPoppler) {
 		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing: install Debian's poppler-utils (bash .ci/run does)", name)
+			t.Fatalf("%v: install Debian's poppler-utils (bash .ci/run does)", err)
 		}
-		t.Skipf("%s is missing: apt-get install poppler-utils", name)
+		t.Skipf("%v: apt-get install poppler-utils", err)
 	}
-	out, err := exec.Command(path, args...).CombinedOutput()
 	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+		t.Fatal(err)
 	}
-	return string(out)
 }
 
 var (
@@ -285,6 +282,12 @@ func TestRealPrintEditions(t *testing.T) {
 		if err != nil {
 			poppler(t, "pdfinfo", file) // skips without poppler
 			t.Fatal(err)
+		}
+		// The report's title, shown in a viewer's title bar, reads as its
+		// title page: the publication, then the report.
+		reportTitle := map[string]string{"en": "Cross-innovation in the Northern Dimension · The report", "ru": "Кросс-инновации в\u00a0Северном измерении · Доклад"}
+		if strings.Contains(rel, "report") && info["Title"] != reportTitle[lang] {
+			t.Errorf("%s: the title is %q, want %q", rel, info["Title"], reportTitle[lang])
 		}
 		problems, err := pdfcheck.Accessible(file, pdf, info["Title"], lang)
 		if err != nil {
@@ -330,20 +333,7 @@ func TestRealPrintEditions(t *testing.T) {
 		if !bytes.Contains(pdf, []byte("/Lang ("+lang+")")) {
 			t.Errorf("%s does not say its language", file)
 		}
-		// The first sentence of the body, as written, is in the text (where
-		// text extraction reads no-break spaces as spaces).
-		body := strings.SplitN(string(data), "\n---\n", 2)[1]
-		var sentence string
-		for _, para := range strings.Split(body, "\n\n") {
-			if para = strings.TrimSpace(para); para != "" && !strings.ContainsAny(para[:1], "#-|0123456789[") {
-				sentence, _, _ = strings.Cut(strings.ReplaceAll(para, "\u00a0", " "), ". ")
-				break
-			}
-		}
-		text := pdfText(t, file, 0, 0)
-		if len(sentence) < 40 || !strings.Contains(text, sentence) {
-			t.Errorf("%s lacks the sentence %q:\n%s", file, sentence, text)
-		}
+		checkPrintedText(t, file, []string{filepath.Join(out, lang, "briefs", slug, "index.html")})
 		// No line ends with a one-letter word or a short preposition, nor
 		// starts with a dash (before the no-break spaces, the Russian
 		// briefs had three such lines).
@@ -379,12 +369,13 @@ func TestRealPrintEditions(t *testing.T) {
 		if _, err := os.Stat(file); err != nil {
 			t.Fatal(err)
 		}
+		checkPrintedText(t, file, reportChapterPages(t, out, lang))
 		toc := poppler(t, "pdftotext", "-enc", "UTF-8", "-layout", "-f", "2", "-l", "2", file, "-")
 		chapters, _ := filepath.Glob(filepath.Join(repo, "content/report/[^_]*."+lang+".md"))
 		for _, ch := range chapters {
 			data, _ := os.ReadFile(ch)
 			title := regexp.QuoteMeta(string(frontTitle.FindSubmatch(data)[1]))
-			if !regexp.MustCompile(`(?m)^\s*\d+\s+` + title + `[\s.]+\x{2060}?\d+$`).MatchString(toc) {
+			if !regexp.MustCompile(`(?m)^\s*\d+\s+` + title + `[\s.]+\d+$`).MatchString(toc) {
 				t.Errorf("the contents of %s do not list %s with its page:\n%s", file, title, toc)
 			}
 		}
@@ -422,7 +413,7 @@ func TestPrintEditionsShowEUFunding(t *testing.T) {
 		lang := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
 		first := pdfText(t, pdf, 1, 1)
 		for _, s := range want[lang] {
-			if !strings.Contains(first, s) {
+			if !pdfcheck.Contains(first, s) {
 				t.Errorf("%s: the first page lacks %q", rel, s)
 			}
 		}

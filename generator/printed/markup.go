@@ -133,7 +133,26 @@ func (w *markup) paragraph(n ast.Node) {
 			return
 		}
 	}
+	if leadIn(n, w.src) {
+		w.write("#block(sticky: true)")
+		w.content(func() { w.inlines(n) })
+		return
+	}
 	w.inlines(n)
+}
+
+// leadIn reports whether a paragraph introduces what follows it (ends
+// with a colon, and a list, a table or another block that is not a
+// heading comes next): it is set as a sticky block, which stays on the
+// page where that block starts, so that neither a page's end nor a
+// picture floated to a page's top comes between them.
+func leadIn(n ast.Node, src []byte) bool {
+	next := n.NextSibling()
+	if next == nil || next.Kind() == ast.KindHeading || next.Kind() == east.KindFootnoteList || n.Lines().Len() == 0 {
+		return false
+	}
+	last := n.Lines().At(n.Lines().Len() - 1)
+	return strings.HasSuffix(strings.TrimRight(string(last.Value(src)), " \t\r\n*_"), ":")
 }
 
 // picture returns the image a paragraph's child is, alone or as the only

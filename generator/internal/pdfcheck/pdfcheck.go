@@ -14,13 +14,33 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // ErrNoPoppler means that a command of poppler-utils is not on the PATH.
 var ErrNoPoppler = errors.New("poppler-utils is not installed")
 
-// run runs a poppler command and returns its standard output.
+// popplerFalseAlarms are what poppler (22.12, Debian 12's, and its
+// source as of 2025) prints about every tagged PDF that Typst writes,
+// where the PDF is right and poppler is not:
+//
+//   - Catalog::getMarkInfo takes any /Suspects value but true for a
+//     wrong type, and Typst writes /Suspects false, the boolean that ISO
+//     32000-1 (table 321) asks for;
+//   - StructElement.cc checks /BorderColor, an RGB colour (an array of
+//     three numbers) or an array of four of them (ISO 32000-1, table
+//     343), as an array of four, and Typst writes one colour for a
+//     table's borders.
+var popplerFalseAlarms = map[string]bool{
+	"Syntax Error: Suspects object is wrong type (boolean)":                true,
+	"Syntax Warning: Attribute BorderColor value is of wrong type (array)": true,
+}
+
+// run runs a poppler command and returns its standard output. What the
+// command prints on its standard error about the PDF is an error too,
+// apart from poppler's false alarms.
 func run(name string, args ...string) (string, error) {
 	path, err := exec.LookPath(name)
 	if err != nil {
@@ -32,7 +52,18 @@ func run(name string, args ...string) (string, error) {
 	if err := c.Run(); err != nil {
 		return "", fmt.Errorf("%s %v: %v: %s", name, args, err, errOut.String())
 	}
+	for _, l := range strings.Split(strings.TrimSpace(errOut.String()), "\n") {
+		if l != "" && !popplerFalseAlarms[l] {
+			return "", fmt.Errorf("%s %v: %s", name, args, l)
+		}
+	}
 	return out.String(), nil
+}
+
+// Run runs a command of poppler-utils, such as pdftotext with its output
+// file "-", and returns its standard output, as Info and Text do.
+func Run(name string, args ...string) (string, error) {
+	return run(name, args...)
 }
 
 // Info returns pdfinfo's fields of a PDF file, such as "Title", "Tagged"
@@ -182,20 +213,108 @@ func pdfString(s string) string {
 	return string(utf16.Decode(u))
 }
 
-// Text returns the text of a PDF file's pages first to last (0: all) as
-// a reader copying it gets it: in reading order, lines joined with a
-// space, a word that Typst hyphenated at a line's end (its soft hyphen)
-// whole again, and a hyphen of the text at a line's end kept.
-func Text(file string, first, last int) (string, error) {
+// Raw returns the text of a PDF file's pages first to last (0: all) as
+// pdftotext -raw gives it: in reading order, each line of the page a
+// line, pages ended by a form feed. A word that Typst hyphenated at a
+// line's end ends that line with U+00AD, the soft hyphen, as ISO 32000-1
+// (14.8.2.2.3) asks, so that it can be told from a hyphen of the text.
+func Raw(file string, first, last int) (string, error) {
 	args := []string{"-enc", "UTF-8", "-raw"}
 	if first > 0 {
 		args = append(args, "-f", strconv.Itoa(first), "-l", strconv.Itoa(last))
 	}
-	s, err := run("pdftotext", append(args, file, "-")...)
-	if err != nil {
-		return "", err
+	return run("pdftotext", append(args, file, "-")...)
+}
+
+// Join returns raw text (as Raw gives it) as a reader copying it gets
+// it: a soft hyphen and the line's end after it removed, so that a word
+// hyphenated by Typst is whole again, and every other run of white space,
+// line and page ends included, one space.
+func Join(raw string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(raw, "\u00ad\n", "")), " ")
+}
+
+// Text returns the text of a PDF file's pages first to last (0: all) as
+// Join gives it.
+func Text(file string, first, last int) (string, error) {
+	raw, err := Raw(file, first, last)
+	return Join(raw), err
+}
+
+// Contains reports whether text (as Join gives it) holds the passage s
+// verbatim: the same characters in the same order, where a run of white
+// space in s (no-break spaces too, which pdftotext gives as spaces) is one
+// space in text, and where a line may have ended after
+// a dash or a hyphen of s (a line's end there is a space in text, and s
+// may have had none: "2021–2024", "cross-sectoral").
+func Contains(text, s string) bool {
+	return passage(s).MatchString(text)
+}
+
+// passage returns the regular expression of Contains for s.
+func passage(s string) *regexp.Regexp {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteString(" ")
+			space = false
+		}
+		b.WriteString(regexp.QuoteMeta(string(r)))
+		if strings.ContainsRune(dashes, r) {
+			b.WriteString(" ?")
+			space = false
+		}
 	}
-	s = strings.ReplaceAll(s, "\u00ad\n", "")
-	s = strings.ReplaceAll(s, "-\n", "-")
-	return strings.Join(strings.Fields(s), " "), nil
+	return regexp.MustCompile(b.String())
+}
+
+// dashes are the characters after which a line may end inside a word or
+// a number: the hyphen-minus, the hyphen, the en and the em dash.
+const dashes = "-\u2010\u2013\u2014"
+
+// FormatCharacters returns the invisible characters of raw text (as Raw
+// gives it), those of Unicode's category Cf (format: word joiners,
+// zero-width spaces, direction marks …) with where they are, except the
+// soft hyphen at a line's end that marks a word Typst hyphenated.
+func FormatCharacters(raw string) []string {
+	var found []string
+	for i, r := range raw {
+		if !unicode.Is(unicode.Cf, r) || r == '\u00ad' && strings.HasPrefix(raw[i+len("\u00ad"):], "\n") {
+			continue
+		}
+		found = append(found, fmt.Sprintf("U+%04X in %q", r, around(raw, i)))
+	}
+	return found
+}
+
+// HardHyphensAtLineEnd returns every word of raw text (as Raw gives it)
+// that a hyphen-minus ends at a line's end, joined with the start of the
+// next line as a reader copying it would read it: "cross-sectoral" for
+// "cross-\nsectoral". Typst marks the hyphens it adds with U+00AD, so
+// each of these is a hyphen of the text.
+func HardHyphensAtLineEnd(raw string) []string {
+	var words []string
+	for _, m := range hyphenAtLineEnd.FindAllStringSubmatch(raw, -1) {
+		words = append(words, m[1]+"-"+m[2])
+	}
+	return words
+}
+
+var hyphenAtLineEnd = regexp.MustCompile(`(\S*)-\n(\S*)`)
+
+// around returns the text of s around byte i, for messages.
+func around(s string, i int) string {
+	from, to := max(0, i-30), min(len(s), i+30)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	for to < len(s) && !utf8.RuneStart(s[to]) {
+		to++
+	}
+	return s[from:to]
 }
