@@ -131,6 +131,7 @@ func TestFinderRussianWordsAndFreeFields(t *testing.T) {
 	base := serve(t, buildFixture(t, map[string]string{
 		"content/case-studies/delta.ru.md": "---\ntitle: Ёлочный базар\nsummary: Игрушки в Москве и ремёсла.\ncountries: [RU]\nsectors: [economic]\noutcome: impact\ncci: [folk crafts]\n---\n",
 		"content/case-studies/eps.ru.md":   "---\ntitle: Студия звука\nsummary: Музыка для школ.\ncountries: [FI]\nsectors: [education]\noutcome: problems\ncci: [music]\n---\n",
+		"content/case-studies/zeta.ru.md":  "---\ntitle: Старая пивоварня Cēsis\nsummary: Наука и искусство.\ncountries: [LV]\nsectors: [social]\noutcome: ongoing\n---\n",
 	}), netlifyHeaders(t))
 	for _, c := range []struct{ query, want string }{
 		{"?q=елочный", "Ёлочный базар"},
@@ -139,7 +140,11 @@ func TestFinderRussianWordsAndFreeFields(t *testing.T) {
 		{"?q=для+школ", "Студия звука"},
 		{"?cci=folk+crafts", "Ёлочный базар"},
 		{"?cci=music&country=FI", "Студия звука"},
-		{"?cci=music&country=RU", ""},
+		{"?q=cesis", "Старая пивоварня Cēsis"},
+		{"?q=ЕЛОЧНЫЙ", "Ёлочный базар"},
+		{"?country=ru", "Ёлочный базар"},
+		{"?sector=Social&country=lv", "Старая пивоварня Cēsis"},
+		{"?cci=music&country=RU", ""}, // the count below is read here
 	} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/ru/case-studies/"+c.query), chromedp.WaitVisible(chromedp.CSS("#finder[data-ready]"))); err != nil {
 			t.Fatal(err)
@@ -162,4 +167,31 @@ func TestFinderRussianWordsAndFreeFields(t *testing.T) {
 		// Delta, in Russia.
 		t.Errorf("count of folk crafts under cci=music&country=RU: %s, want (1)", count)
 	}
+	// The links to the other language keep the filters, not the words.
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/ru/case-studies/?cci=music&q=звука&country=FI"), chromedp.WaitVisible(chromedp.CSS("#finder[data-ready]"))); err != nil {
+		t.Fatal(err)
+	}
+	links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("a[data-lang-switch]")].map(a => a.getAttribute("href"))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(links) == 0 {
+		t.Fatal("no link to the other language")
+	}
+	for _, l := range links {
+		if l != "/en/case-studies/?cci=music&country=FI" {
+			t.Errorf("link to the other language: %s, want /en/case-studies/?cci=music&country=FI", l)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#finder input[name=country][value=FI]`))); err != nil {
+		t.Fatal(err)
+	}
+	links, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("a[data-lang-switch]")].map(a => a.getAttribute("href"))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if links[0] != "/en/case-studies/?cci=music" {
+		t.Errorf("after unticking Finland, the link to the other language is %s, want /en/case-studies/?cci=music", links[0])
+	}
+
 }

@@ -44,8 +44,10 @@
     return item.text;
   }
 
+  // normalize folds case and marks, so that "cesis" finds Cēsis and
+  // "елка" finds «Ёлка»: both the words sought and the text are folded.
   function normalize(s) {
-    return (s || "").toLocaleLowerCase(lang).replace(/ё/g, "е");
+    return (s || "").toLocaleLowerCase(lang).normalize("NFD").replace(/\p{M}/gu, "");
   }
 
   // state reads the filters from the form.
@@ -125,14 +127,28 @@
     return q ? "?" + q : location.pathname;
   }
 
+  // fromQuery sets the form from the address; a value matches its
+  // checkbox whatever its capitals (?country=fi, ?sector=Digital).
   function fromQuery() {
     var p = new URLSearchParams(location.search);
     form.elements.q.value = p.get("q") || "";
     facets.forEach(function (f) {
-      var chosen = p.getAll(f);
+      var chosen = p.getAll(f).map(function (v) { return v.toLowerCase(); });
       form.querySelectorAll("input[name=" + f + "]").forEach(function (box) {
-        box.checked = chosen.indexOf(box.value) >= 0;
+        box.checked = chosen.indexOf(box.value.toLowerCase()) >= 0;
       });
+    });
+  }
+
+  // switchLanguage keeps the chosen filters (not the words, which are
+  // the language's own) in the links to the other language's finder.
+  function switchLanguage() {
+    var p = new URLSearchParams(location.search);
+    p.delete("q");
+    var q = p.toString();
+    document.querySelectorAll("a[data-lang-switch]").forEach(function (a) {
+      if (!a.dataset.base) a.dataset.base = a.getAttribute("href");
+      a.setAttribute("href", a.dataset.base + (q ? "?" + q : ""));
     });
   }
 
@@ -141,6 +157,7 @@
     if (url !== location.search && !(url === location.pathname && !location.search)) {
       history[replace ? "replaceState" : "pushState"](null, "", url);
     }
+    switchLanguage();
     apply();
   }
 
@@ -150,6 +167,7 @@
   // shared address with filters needs the list redrawn at load.
   if (location.search) {
     fromQuery();
+    switchLanguage();
     apply();
   }
   form.dataset.ready = "";
@@ -157,5 +175,5 @@
   form.elements.q.addEventListener("input", function () { changed(true); });
   form.addEventListener("submit", function (e) { e.preventDefault(); changed(false); });
   form.addEventListener("reset", function () { setTimeout(function () { changed(false); }, 0); });
-  window.addEventListener("popstate", function () { fromQuery(); apply(); });
+  window.addEventListener("popstate", function () { fromQuery(); switchLanguage(); apply(); });
 })();
