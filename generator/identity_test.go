@@ -25,8 +25,11 @@ func TestEveryPageShowsEUFunding(t *testing.T) {
 		rel, _ := filepath.Rel(out, p)
 		lang, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
 		texts, ok := want[lang]
+		if rel == "index.html" { // the language chooser speaks both
+			texts, ok = append(append([]string{}, want["en"][:2]...), want["ru"][:2]...), true
+		}
 		if !ok {
-			return nil // the language chooser and the root 404 page
+			return nil // the root 404 page, in English, is checked as /en/ pages are
 		}
 		data, err := os.ReadFile(p)
 		if err != nil {
