@@ -1,6 +1,9 @@
-// Command netlifylocal serves a built site as Netlify serves it: with the
-// headers of netlify.toml and text compressed with gzip (package
-// generator/netlifyserve). .ci/lighthouse measures the pages through it.
+// Command netlifylocal serves a built site with what Netlify adds to its
+// responses: the headers of netlify.toml and text compressed with gzip
+// (package generator/netlifyserve). Netlify's redirects (_redirects: the
+// language chosen at /, the 404 pages) are not applied: /en/404.html is
+// served as itself, and a missing page gets a plain 404. .ci/lighthouse
+// measures the pages through it.
 //
 //	go run ./cmd/netlifylocal -dir public -addr 127.0.0.1:8199
 package main
