@@ -18,8 +18,9 @@
 // Months are given as the lists months (as in a month heading: «октябрь
 // 2020») and months_genitive (as in a full date: «15 октября 2020»);
 // date_full and date_month are patterns with {day}, {month}, {month_genitive}
-// and {year}. Every table must have the same keys as the others, and each
-// plural message every category its language uses.
+// and {year}. Every table must have the same keys as the first
+// language's (see Load), and each plural message every category its
+// language uses.
 //
 // Strings are set as they are read with package typo's rules: in Russian,
 // «в», «на», «для» and the other short words are bound to the next word,
