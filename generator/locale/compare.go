@@ -22,7 +22,9 @@ import (
 //     above the first header for a key outside any table;
 //   - a key or table only another table has, at its line there;
 //   - in one table, one key missing and one extra beside it (a name
-//     mistyped) is one problem, at the extra key.
+//     mistyped) is one problem, at the extra key;
+//   - a key that is a string in one table and a plural message or list in
+//     the other, at its line in the other.
 //
 // Every key a table lacks is then marked absent in it: its Locale gives
 // "" for it without an error, so that templates do not report it again.
@@ -59,6 +61,34 @@ func compareKeys(ref *Locale, others []*Locale, problems *diag.List) {
 		}
 	}
 	markAbsent(append([]*Locale{ref}, others...))
+	for _, o := range others {
+		for _, k := range mismatched(ref, o) {
+			write := o.kindLine(lastPart(k), ref.entries[k])
+			if ref.entries[k] == message {
+				write = fmt.Sprintf("[%s] with %s", k, o.formsToWrite())
+			}
+			problems.Errorf(o.file, o.places.at(k), 1, "%q is %s here and %s in %s (line %d): write it as %s",
+				k, kindName[o.entries[k]], kindName[ref.entries[k]], ref.file, ref.places.at(k), write)
+			o.absent[k] = true
+		}
+	}
+}
+
+// kindName names the kinds of value in problems.
+var kindName = map[entry]string{text: "a string", message: "a plural message", list: "a list"}
+
+// mismatched returns, sorted, the keys that both a and b have with
+// values of different kinds: a string in one, a plural message in the
+// other.
+func mismatched(a, b *Locale) []string {
+	var out []string
+	for k, kind := range a.entries {
+		if other, ok := b.entries[k]; ok && other != kind {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // wholeTables returns the tables with a header in a that b lacks: those
@@ -136,15 +166,7 @@ func (l *Locale) reportMissingKey(ref *Locale, k string, problems *diag.List) {
 // "…" under [finder]"; the first header for a key outside any table; the
 // file's last line when l has none of its tables.
 func (l *Locale) placeFor(k string, kind entry) (int, string) {
-	var line string
-	switch kind {
-	case message:
-		line = fmt.Sprintf("%s with %s", lastPart(k), l.formsToWrite())
-	case list:
-		line = lastPart(k) + ` = ["…", …] (twelve names)`
-	default:
-		line = lastPart(k) + ` = "…"`
-	}
+	line := l.kindLine(lastPart(k), kind)
 	if parent(k) == "" {
 		if len(l.places.order) == 0 {
 			return 1, "add " + line + " at the top of the file"
@@ -160,6 +182,18 @@ func (l *Locale) placeFor(k string, kind entry) (int, string) {
 		line = rel + "." + line
 	}
 	return at, fmt.Sprintf("add %s under [%s]", line, t)
+}
+
+// kindLine says how a value of the given kind for key is written in l:
+// clear = "…", months = ["…", …] (twelve names), found with one = "…", ….
+func (l *Locale) kindLine(key string, kind entry) string {
+	switch kind {
+	case message:
+		return fmt.Sprintf("%s with %s", key, l.formsToWrite())
+	case list:
+		return key + ` = ["…", …] (twelve names)`
+	}
+	return key + ` = "…"`
 }
 
 // File returns the table's file as problems name it: i18n/ru.toml.

@@ -33,10 +33,11 @@ many = "Подходят {n} кейсов."
 func TestEachTableMistakeOnce(t *testing.T) {
 	en, ru := enTable+enFinder, ruTable+ruFinder
 	for _, c := range []struct {
-		name   string
-		en, ru string
-		want   []string
-		absent map[string]string // lang → a key it must answer with ""
+		name    string
+		en, ru  string
+		want    []string
+		absent  map[string]string // lang → a key it must answer with ""
+		message map[string]string // lang → a plural message it must answer with ""
 	}{
 		{
 			name:   "key missing in a table",
@@ -113,6 +114,13 @@ func TestEachTableMistakeOnce(t *testing.T) {
 			absent: map[string]string{"ru": "finder.clear", "en": "finder.claer"},
 		},
 		{
+			name:    "string instead of a plural message",
+			en:      en,
+			ru:      strings.Replace(ru, "[finder.found]\none = \"Подходит {n} кейс.\"\nfew = \"Подходят {n} кейса.\"\nmany = \"Подходят {n} кейсов.\"\n", "found = \"Подходят кейсы: {n}.\"\n", 1),
+			want:    []string{`i18n/ru.toml:19:1: "finder.found" is a string here and a plural message in i18n/en.toml (line 17): write it as [finder.found] with one = "…", few = "…", many = "…"`},
+			message: map[string]string{"ru": "finder.found"},
+		},
+		{
 			name: "table only in one table",
 			en:   en,
 			ru:   ru + "[menu]\nhome = \"Главная\"\nabout = \"О проекте\"\n",
@@ -127,6 +135,11 @@ func TestEachTableMistakeOnce(t *testing.T) {
 			}
 			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+			for lang, key := range c.message {
+				if s, err := locales[lang].N(key, 2); s != "" || err != nil {
+					t.Errorf("%s N(%q) = %q, %v; want \"\" and no error", lang, key, s, err)
+				}
 			}
 			for lang, key := range c.absent {
 				L := locales[lang]
