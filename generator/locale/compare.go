@@ -228,7 +228,6 @@ func formRank(line string) int {
 // markAbsent marks in each table the keys that another has and it lacks.
 func markAbsent(locales []*Locale) {
 	for _, l := range locales {
-		l.absent = map[string]bool{}
 		for _, o := range locales {
 			for k := range o.entries {
 				if _, ok := l.entries[k]; !ok {

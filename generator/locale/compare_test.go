@@ -121,6 +121,19 @@ func TestEachTableMistakeOnce(t *testing.T) {
 			message: map[string]string{"ru": "finder.found"},
 		},
 		{
+			name:   "value not in quotes",
+			en:     en,
+			ru:     strings.Replace(ru, "clear = \"Сбросить фильтры\"", "clear = Сбросить", 1),
+			want:   []string{`i18n/ru.toml:18:9: not valid TOML: expected value but found "Сбросить" instead: write each string as key = "text" on one line ("""text""" for several lines), with \" for a quote inside it`},
+		},
+		{
+			name:   "number instead of text",
+			en:     en,
+			ru:     strings.Replace(ru, "clear = \"Сбросить фильтры\"", "clear = 5", 1),
+			want:   []string{`i18n/ru.toml:18:1: "finder.clear" must be text in quotes: write clear = "…"`},
+			absent: map[string]string{"ru": "finder.clear"},
+		},
+		{
 			name: "table only in one table",
 			en:   en,
 			ru:   ru + "[menu]\nhome = \"Главная\"\nabout = \"О проекте\"\n",

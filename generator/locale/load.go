@@ -47,7 +47,7 @@ func Load(fsys fs.FS, prefix string, langs []string, problems *diag.List) map[st
 			continue
 		}
 		l := &Locale{Lang: lang, tag: language.Make(lang), file: name, places: readPlaces(data),
-			strings: map[string]string{}, plurals: map[string]map[plural.Form]string{}, entries: map[string]entry{}}
+			strings: map[string]string{}, plurals: map[string]map[plural.Form]string{}, entries: map[string]entry{}, absent: map[string]bool{}}
 		l.flatten("", raw, problems)
 		locales[lang] = l
 		loaded = append(loaded, l)
@@ -73,6 +73,7 @@ func (l *Locale) flatten(prefix string, m map[string]any, problems *diag.List) {
 				l.entries[key] = list
 			} else {
 				problems.Errorf(l.file, l.places.keys[key], 1, "%q is a list; only months and months_genitive may be lists", key)
+				l.reported(key)
 			}
 		case map[string]any:
 			if isPlural(t) {
@@ -81,9 +82,18 @@ func (l *Locale) flatten(prefix string, m map[string]any, problems *diag.List) {
 				l.flatten(key+".", t, problems)
 			}
 		default:
-			problems.Errorf(l.file, l.places.keys[key], 1, "%q must be text in quotes", key)
+			problems.Errorf(l.file, l.places.keys[key], 1, "%q must be text in quotes: write %s = \"…\"", key, lastPart(key))
+			l.reported(key)
 		}
 	}
+}
+
+// reported records a string whose value was reported as not text: the
+// table has the key, so that it is not reported as missing, and answers
+// it with "" and no error, so that it is not reported again.
+func (l *Locale) reported(key string) {
+	l.entries[key] = text
+	l.absent[key] = true
 }
 
 func (l *Locale) setMonths(key string, items []any, problems *diag.List) {
