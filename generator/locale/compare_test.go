@@ -121,10 +121,10 @@ func TestEachTableMistakeOnce(t *testing.T) {
 			message: map[string]string{"ru": "finder.found"},
 		},
 		{
-			name:   "value not in quotes",
-			en:     en,
-			ru:     strings.Replace(ru, "clear = \"Сбросить фильтры\"", "clear = Сбросить", 1),
-			want:   []string{`i18n/ru.toml:18:9: not valid TOML: expected value but found "Сбросить" instead: write each string as key = "text" on one line ("""text""" for several lines), with \" for a quote inside it`},
+			name: "value not in quotes",
+			en:   en,
+			ru:   strings.Replace(ru, "clear = \"Сбросить фильтры\"", "clear = Сбросить", 1),
+			want: []string{`i18n/ru.toml:18:9: not valid TOML: expected value but found "Сбросить" instead: write each string as key = "text" on one line ("""text""" for several lines), with \" for a quote inside it`},
 		},
 		{
 			name:   "number instead of text",
