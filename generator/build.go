@@ -300,8 +300,8 @@ func (b *builder) reportMissingStrings() {
 			continue
 		}
 		for _, key := range L.TakeMissing() {
-			b.problems.Errorf(filepath.ToSlash(filepath.Join(b.opts.I18n, string(lang)+".toml")), 0, 0,
-				"no string %q, which the site shows: add it to every i18n table", key)
+			line, add := L.PlaceFor(key)
+			b.problems.Errorf(L.File(), line, 1, "no string %q, which the site shows: %s, in every i18n table", key, add)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,8 @@ import (
 
 // TestMissingStringIsAnError: an interface string that the build's own
 // code needs (here the search page's title) and that the tables lack
-// fails the build at the table, instead of publishing an empty label.
+// fails the build at the table, at the header of the table where it
+// belongs, instead of publishing an empty label.
 func TestMissingStringIsAnError(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, []byte("-- content/about.en.md --\n---\ntitle: About\n---\nText.\n"))
@@ -19,6 +21,7 @@ func TestMissingStringIsAnError(t *testing.T) {
 	if err := os.Mkdir(i18n, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	header := map[string]int{} // the line of [search] in each table
 	for _, lang := range []string{"en", "ru"} {
 		data, err := os.ReadFile(filepath.Join(opts.I18n, lang+".toml"))
 		if err != nil {
@@ -30,6 +33,9 @@ func TestMissingStringIsAnError(t *testing.T) {
 			switch {
 			case strings.HasPrefix(l, "["):
 				inSearch = l == "[search]"
+				if inSearch {
+					header[lang] = i + 1
+				}
 			case inSearch && strings.HasPrefix(l, "title = "):
 				lines[i] = ""
 			}
@@ -41,7 +47,8 @@ func TestMissingStringIsAnError(t *testing.T) {
 	opts.I18n = i18n
 	_, err := Build(opts)
 	for _, lang := range []string{"en", "ru"} {
-		want := filepath.ToSlash(filepath.Join(i18n, lang+".toml")) + `: no string "search.title", which the site shows: add it to every i18n table`
+		want := fmt.Sprintf(`%s:%d:1: no string "search.title", which the site shows: add title = "…" under [search], in every i18n table`,
+			filepath.ToSlash(filepath.Join(i18n, lang+".toml")), header[lang])
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("err = %v\nwant %s", err, want)
 		}

@@ -238,7 +238,8 @@ func (b *builder) planLang(lang content.Lang) []job {
 		}
 		page(p, tmpl, caseStudies, func(base view.Base, body template.HTML, toc []markdown.Heading) any {
 			return view.Page{Base: base, Page: p, Body: body, TOC: tableOfContents(toc),
-				Countries: idx.countries, Sectors: idx.sectors, Outcomes: content.Outcomes, Privacy: b.privacyFacts(lang)}
+				Countries: idx.countries, Sectors: idx.sectors, Outcomes: content.Outcomes, YearsPattern: content.YearsPattern,
+				Privacy: b.privacyFacts(lang)}
 		})
 	}
 

@@ -13,13 +13,13 @@ import (
 )
 
 // writeSite writes the files of a txtar archive under dir and returns the
-// named sections that are not files ("want", "published /en/x/").
+// named sections that are not files ("want", "published /en/x/", "edit i18n/ru.toml").
 func writeSite(t *testing.T, dir string, archive []byte) map[string]string {
 	t.Helper()
 	a := txtar.Parse(archive)
 	extra := map[string]string{}
 	for _, f := range a.Files {
-		if !strings.Contains(f.Name, "/") || strings.HasPrefix(f.Name, "published ") {
+		if !strings.Contains(f.Name, "/") || strings.HasPrefix(f.Name, "published ") || strings.HasPrefix(f.Name, "edit ") {
 			extra[f.Name] = string(f.Data)
 			continue
 		}
@@ -74,11 +74,18 @@ func siteOptions(t *testing.T, dir string) Options {
 
 // buildText builds a site given as a txtar archive and returns the
 // options used (for the output folder), the extra sections, and the error.
+// An archive with "edit i18n/…" sections is built with the repository's
+// i18n tables so changed, and the places in braces in its "want" section
+// are replaced by their lines (see editI18n).
 func buildText(t *testing.T, archive string) (Options, map[string]string, Result, error) {
 	t.Helper()
 	dir := t.TempDir()
 	extra := writeSite(t, dir, []byte(archive))
 	opts := siteOptions(t, dir)
+	if editI18n(t, filepath.Dir(opts.Templates), dir, extra) {
+		opts.I18n = "i18n"
+		extra["want"] = placeLines(t, dir, extra["want"])
+	}
 	res, err := Build(opts)
 	return opts, extra, res, err
 }

@@ -31,9 +31,16 @@ func (y Years) String() string {
 	return strconv.Itoa(y.From) + "–" + strconv.Itoa(y.To)
 }
 
-// yearsShape is one year, or a year and a dash (hyphen, --, en or em dash,
-// with or without spaces) followed by another year or by nothing.
-var yearsShape = regexp.MustCompile(`^\s*(\d{4})\s*(?:(-{1,2}|–|—)\s*(\d{4})?\s*)?$`)
+// YearsPattern is the shape of a years field: one year, or a year and a
+// dash (a hyphen, two hyphens, an en or em dash, with or without spaces)
+// followed by another year or by nothing; group 1 is the first year and
+// group 3 the last. It is written in the syntax that Go's regexp and a
+// browser's pattern attribute (JavaScript, with the v flag) read alike,
+// white space as Go's \s, so that the submission form accepts exactly
+// what front matter does; both anchor it at the ends.
+const YearsPattern = `[\t\n\f\r ]*(\d{4})[\t\n\f\r ]*(?:(-{1,2}|–|—)[\t\n\f\r ]*(\d{4})?[\t\n\f\r ]*)?`
+
+var yearsShape = regexp.MustCompile(`^(?:` + YearsPattern + `)$`)
 
 // ParseYears reads a span of years as an editor types it: "2016–2022",
 // "2016-2022", "2016 – 2022", "2019–", "2019-", "2019". The error says

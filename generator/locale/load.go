@@ -4,8 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"sort"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/feature/plural"
@@ -21,11 +19,16 @@ var formNames = map[string]plural.Form{
 }
 
 // Load reads the table LANG.toml of each language from fsys. prefix is put
-// before file names in problems ("i18n"). Missing keys and plural forms
-// are reported against the table that lacks them.
+// before file names in problems ("i18n"). The first language's table is
+// the reference: a key, plural message or table that another table lacks
+// is reported once, at the line where it belongs in the table that lacks
+// it, and one that only another table has at its line there (see
+// compareKeys); a missing plural form at its message's header. The
+// Locales answer a key reported missing with "" and no error, so that a
+// template asking for it does not report the same mistake again.
 func Load(fsys fs.FS, prefix string, langs []string, problems *diag.List) map[string]*Locale {
 	locales := map[string]*Locale{}
-	lines := map[string][]string{}
+	var loaded []*Locale // in the order of langs
 	for _, lang := range langs {
 		name := path.Join(prefix, lang+".toml")
 		data, err := fs.ReadFile(fsys, lang+".toml")
@@ -43,52 +46,59 @@ func Load(fsys fs.FS, prefix string, langs []string, problems *diag.List) map[st
 			problems.Errorf(name, line, col, "not valid TOML: %s: write each string as key = \"text\" on one line (\"\"\"text\"\"\" for several lines), with \\\" for a quote inside it", msg)
 			continue
 		}
-		l := &Locale{Lang: lang, tag: language.Make(lang), strings: map[string]string{}, plurals: map[string]map[plural.Form]string{}}
-		lines[lang] = strings.Split(string(data), "\n")
-		l.flatten("", raw, name, lines[lang], problems)
+		l := &Locale{Lang: lang, tag: language.Make(lang), file: name, places: readPlaces(data),
+			strings: map[string]string{}, plurals: map[string]map[plural.Form]string{}, entries: map[string]entry{}, absent: map[string]bool{}}
+		l.flatten("", raw, problems)
 		locales[lang] = l
+		loaded = append(loaded, l)
 	}
-	checkSameKeys(locales, prefix, lines, problems)
+	if len(loaded) > 0 {
+		compareKeys(loaded[0], loaded[1:], problems)
+	}
 	return locales
 }
 
-func (l *Locale) flatten(prefix string, m map[string]any, file string, lines []string, problems *diag.List) {
+// flatten reads the values of a decoded table m whose keys start with
+// prefix ("finder.").
+func (l *Locale) flatten(prefix string, m map[string]any, problems *diag.List) {
 	for k, v := range m {
 		key := prefix + k
 		switch t := v.(type) {
 		case string:
 			l.strings[key] = markdown.Typeset(l.Lang, t)
+			l.entries[key] = text
 		case []any:
 			if key == "months" || key == "months_genitive" {
-				l.setMonths(key, t, file, lines, problems)
+				l.setMonths(key, t, problems)
+				l.entries[key] = list
 			} else {
-				problems.Errorf(file, keyLine(lines, k), 1, "%q is a list; only months and months_genitive may be lists", key)
+				problems.Errorf(l.file, l.places.keys[key], 1, "%q is a list; only months and months_genitive may be lists", key)
+				l.reported(key)
 			}
 		case map[string]any:
 			if isPlural(t) {
-				forms := map[plural.Form]string{}
-				for name, msg := range t {
-					s, _ := msg.(string)
-					forms[formNames[name]] = markdown.Typeset(l.Lang, s)
-				}
-				l.plurals[key] = forms
-				for _, need := range l.formsUsed() {
-					if _, ok := forms[need.form]; !ok {
-						problems.Errorf(file, keyLine(lines, "["+key+"]"), 1, "the plural message %q lacks the form %q (used for %d, for example): add %s = \"…\"", key, need.name, need.example, need.name)
-					}
-				}
+				l.setPlural(key, t, problems)
 			} else {
-				l.flatten(key+".", t, file, lines, problems)
+				l.flatten(key+".", t, problems)
 			}
 		default:
-			problems.Errorf(file, keyLine(lines, k), 1, "%q must be text in quotes", key)
+			problems.Errorf(l.file, l.places.keys[key], 1, "%q must be text in quotes: write %s = \"…\"", key, lastPart(key))
+			l.reported(key)
 		}
 	}
 }
 
-func (l *Locale) setMonths(key string, items []any, file string, lines []string, problems *diag.List) {
+// reported records a string whose value was reported as not text: the
+// table has the key, so that it is not reported as missing, and answers
+// it with "" and no error, so that it is not reported again.
+func (l *Locale) reported(key string) {
+	l.entries[key] = text
+	l.absent[key] = true
+}
+
+func (l *Locale) setMonths(key string, items []any, problems *diag.List) {
 	if len(items) != 12 {
-		problems.Errorf(file, keyLine(lines, key), 1, "%q must list 12 months, not %d", key, len(items))
+		problems.Errorf(l.file, l.places.keys[key], 1, "%q must list 12 months, not %d", key, len(items))
 		return
 	}
 	for i, it := range items {
@@ -101,16 +111,50 @@ func (l *Locale) setMonths(key string, items []any, file string, lines []string,
 	}
 }
 
-func isPlural(m map[string]any) bool {
-	if len(m) == 0 {
-		return false
+// setPlural reads the plural message key, whose forms m gives. A name
+// that is not a CLDR plural form is reported at its line (a form
+// mistyped), and else every form the language uses and m lacks at the
+// message's header.
+func (l *Locale) setPlural(key string, m map[string]any, problems *diag.List) {
+	forms := map[plural.Form]string{}
+	var unknown []string
+	for name, msg := range m {
+		f, ok := formNames[name]
+		if !ok {
+			unknown = append(unknown, name)
+			continue
+		}
+		forms[f] = markdown.Typeset(l.Lang, msg.(string))
 	}
-	for k := range m {
-		if _, ok := formNames[k]; !ok {
-			return false
+	l.plurals[key] = forms
+	l.entries[key] = message
+	for _, name := range unknown {
+		problems.Errorf(l.file, l.places.keys[key+"."+name], 1,
+			"%q is not a plural form: the plural message %q is written with %s; correct the name", name, key, l.formsToWrite())
+	}
+	if len(unknown) > 0 {
+		return
+	}
+	for _, need := range l.formsUsed() {
+		if _, ok := forms[need.form]; !ok {
+			problems.Errorf(l.file, l.places.at(key), 1, "the plural message %q lacks the form %q (used for %d, for example): add %s = \"…\" under [%s]", key, need.name, need.example, need.name, key)
 		}
 	}
-	return true
+}
+
+// isPlural reports whether a table is a plural message: only text, at
+// least one value named by a CLDR plural form (one, few, other, …).
+func isPlural(m map[string]any) bool {
+	named := false
+	for k, v := range m {
+		if _, ok := v.(string); !ok {
+			return false
+		}
+		if _, ok := formNames[k]; ok {
+			named = true
+		}
+	}
+	return named
 }
 
 type formUse struct {
@@ -136,68 +180,4 @@ func (l *Locale) formsUsed() []formUse {
 		}
 	}
 	return out
-}
-
-// checkSameKeys reports every key one table has and another lacks.
-func checkSameKeys(locales map[string]*Locale, prefix string, lines map[string][]string, problems *diag.List) {
-	keys := func(l *Locale) map[string]bool {
-		m := map[string]bool{}
-		for k := range l.strings {
-			m[k] = true
-		}
-		for k := range l.plurals {
-			m[k] = true
-		}
-		return m
-	}
-	var langs []string
-	for lang := range locales {
-		langs = append(langs, lang)
-	}
-	sort.Strings(langs)
-	for _, a := range langs {
-		for _, b := range langs {
-			if a == b {
-				continue
-			}
-			have := keys(locales[b])
-			var missing []string
-			for k := range keys(locales[a]) {
-				if !have[k] {
-					missing = append(missing, k)
-				}
-			}
-			sort.Strings(missing)
-			for _, k := range missing {
-				problems.Errorf(path.Join(prefix, b+".toml"), 0, 0, "missing translation of %q (%s:%d has it): add it", k, path.Join(prefix, a+".toml"), lineOfKey(lines[a], k))
-			}
-		}
-	}
-}
-
-// lineOfKey finds the line of a dotted key: a table header [k] or the
-// assignment of its last part.
-func lineOfKey(lines []string, k string) int {
-	if l := keyLine(lines, "["+k+"]"); l > 0 {
-		return l
-	}
-	if i := strings.LastIndexByte(k, '.'); i >= 0 {
-		k = k[i+1:]
-	}
-	return keyLine(lines, k)
-}
-
-// keyLine finds the line where a key is written; the TOML library does
-// not report positions of keys.
-func keyLine(lines []string, key string) int {
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, key) {
-			rest := strings.TrimSpace(t[len(key):])
-			if strings.HasPrefix(rest, "=") || strings.HasPrefix(key, "[") {
-				return i + 1
-			}
-		}
-	}
-	return 0
 }

@@ -18,8 +18,9 @@
 // Months are given as the lists months (as in a month heading: «октябрь
 // 2020») and months_genitive (as in a full date: «15 октября 2020»);
 // date_full and date_month are patterns with {day}, {month}, {month_genitive}
-// and {year}. Every table must have the same keys as the others, and each
-// plural message every category its language uses.
+// and {year}. Every table must have the same keys as the first
+// language's (see Load), and each plural message every category its
+// language uses.
 //
 // Strings are set as they are read with package typo's rules: in Russian,
 // «в», «на», «для» and the other short words are bound to the next word,
@@ -45,19 +46,35 @@ import (
 type Locale struct {
 	Lang    string // "en", "ru"
 	tag     language.Tag
+	file    string // as problems name it: i18n/ru.toml
+	places  places // where each key is written in file
 	strings map[string]string
 	plurals map[string]map[plural.Form]string
 	months  [12]string
 	monthsG [12]string
+	entries map[string]entry // every key the table gives a value, and its kind
+	absent  map[string]bool  // keys the table lacks that loading reported
 
 	mu      sync.Mutex
 	missing map[string]bool // keys that Text and Plural were asked for and lack
 }
 
+// entry is the kind of value a key has in a table.
+type entry int
+
+const (
+	text    entry = iota // key = "…"
+	message              // a plural message: [key] one = "…", …
+	list                 // months = ["…", …]
+)
+
 // T returns the interface string for key; an unknown key is an error, so
 // that a template naming a missing string fails with its file and line.
+// A key that another table has and this one lacks was reported when the
+// tables were loaded: it gives "" and no error, so that the mistake is
+// reported once.
 func (l *Locale) T(key string) (string, error) {
-	if s, ok := l.strings[key]; ok {
+	if s, ok := l.strings[key]; ok || l.absent[key] {
 		return s, nil
 	}
 	return "", fmt.Errorf("no string %q in i18n/%s.toml: add it to every i18n table", key, l.Lang)
@@ -86,6 +103,9 @@ func (l *Locale) Plural(key string, n int) string {
 }
 
 func (l *Locale) remember(key string) {
+	if l.absent[key] {
+		return
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.missing == nil {
@@ -117,7 +137,7 @@ func (l *Locale) Has(key string) bool {
 // N returns the plural message for key that fits n, with {n} replaced.
 func (l *Locale) N(key string, n int) (string, error) {
 	forms, ok := l.plurals[key]
-	if !ok {
+	if !ok && !l.absent[key] {
 		return "", fmt.Errorf("no plural message %q in i18n/%s.toml: add it with its plural forms", key, l.Lang)
 	}
 	msg, ok := forms[l.form(n)]
@@ -132,7 +152,7 @@ func (l *Locale) N(key string, n int) (string, error) {
 // it: for scripts that choose the form themselves with Intl.PluralRules.
 func (l *Locale) Form(key, form string) (string, error) {
 	forms, ok := l.plurals[key]
-	if !ok {
+	if !ok && !l.absent[key] {
 		return "", fmt.Errorf("no plural message %q in i18n/%s.toml: add it with its plural forms", key, l.Lang)
 	}
 	return forms[formNames[form]], nil

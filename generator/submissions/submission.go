@@ -3,7 +3,6 @@ package submissions
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -95,7 +94,13 @@ func parseRow(cells map[string]string, n names) (submission, []string) {
 		refuse("consent is %q, not yes: the submitter did not agree to publication", consent)
 	}
 
-	s.Years = years(cells["years"])
+	if v := tidy(cells["years"]); v != "" {
+		if y, err := content.ParseYears(v); err != nil {
+			refuse("the years: %v; correct them in a copy of the export as 2018–2021, as 2019– while the project runs or as 2019 for one year, or empty the cell", err)
+		} else {
+			s.Years = y.String()
+		}
+	}
 	for _, v := range splitList(cells["cci"], ",;\n") {
 		s.CCI = appendNew(s.CCI, strings.Join(strings.Fields(strings.ToLower(v)), "-"))
 	}
@@ -132,13 +137,4 @@ func appendNew[T comparable](list []T, v T) []T {
 		}
 	}
 	return append(list, v)
-}
-
-var yearRange = regexp.MustCompile(`^(\d{4})\s*[-–—]+\s*(\d{4})?$`)
-
-// years writes a range of years with an en dash, as the site does:
-// "2018 - 2021" → "2018–2021", "2019-" → "2019–". Other text is kept.
-func years(s string) string {
-	s = tidy(s)
-	return yearRange.ReplaceAllString(s, "$1–$2")
 }

@@ -62,3 +62,36 @@ func TestFieldMapping(t *testing.T) {
 		t.Errorf("reasons = %q", reasons)
 	}
 }
+
+// TestYears: the years of a submission are read as front matter's years
+// field reads them (content.ParseYears) and written with an en dash; a
+// span in another shape or one that ends before it starts refuses the row
+// with the reason, instead of becoming a draft that does not build.
+func TestYears(t *testing.T) {
+	row := func(years string) map[string]string {
+		return map[string]string{"project": "P", "countries": "EE", "sectors": "digital", "outcome": "impact",
+			"description": "Text.", "consent": "yes", "years": years}
+	}
+	for in, want := range map[string]string{
+		"": "", "2019": "2019", "2019–2021": "2019–2021", "2019-2021": "2019–2021", "2019--2021": "2019–2021",
+		"2019 — 2021": "2019–2021", "2019–": "2019–", "2019-": "2019–", " 2019 ": "2019", "2019–2019": "2019",
+	} {
+		s, reasons := parseRow(row(in), repoNames(t))
+		if len(reasons) > 0 || s.Years != want {
+			t.Errorf("years %q: %q, refused %q; want %q", in, s.Years, reasons, want)
+		}
+	}
+	for in, why := range map[string]string{
+		"2021–2018":   `"2021–2018" ends before it starts`,
+		"2021--2018":  `"2021--2018" ends before it starts`,
+		"20x0":        `"20x0" is not a span of years`,
+		"2019–20x1":   `"2019–20x1" is not a span of years`,
+		"2019---2021": `"2019---2021" is not a span of years`,
+	} {
+		_, reasons := parseRow(row(in), repoNames(t))
+		want := "the years: " + why + "; correct them in a copy of the export as 2018–2021, as 2019– while the project runs or as 2019 for one year, or empty the cell"
+		if len(reasons) != 1 || reasons[0] != want {
+			t.Errorf("years %q: refused %q, want %q", in, reasons, want)
+		}
+	}
+}

@@ -92,6 +92,9 @@ type Page struct {
 	Countries []CountryEntry
 	Sectors   []SectorEntry
 	Outcomes  []content.Outcome
+	// YearsPattern is the shape of the form's years field, the one front
+	// matter's years field has (content.YearsPattern).
+	YearsPattern string
 	// Privacy are the facts of the privacy notice in the page's language,
 	// from the site settings; empty when not yet known.
 	Privacy PrivacyFacts

@@ -3,7 +3,8 @@
 //  - the language switcher remembers the reader's choice in the nf_lang
 //    cookie, which Netlify's language redirect at / respects;
 //  - the submission form explains mistakes in the page's language
-//    instead of the browser's.
+//    instead of the browser's, and refuses a span of years that ends
+//    before it starts.
 (function () {
   "use strict";
 
@@ -28,20 +29,28 @@
     return "";
   }
 
+  // A span of years whose pattern matches may still end before it starts
+  // (2021–2018), which a pattern cannot tell: the field then carries the
+  // message of data-msg-order.
+  function order(field) {
+    if (!field.dataset.msgOrder || field.validity.patternMismatch) return "";
+    var years = field.value.match(/\d{4}/g) || [];
+    return years.length === 2 && +years[1] < +years[0] ? field.dataset.msgOrder : "";
+  }
+
   form.addEventListener("invalid", function (event) {
     var field = event.target;
     if (field.closest("fieldset[data-choose-one]")) {
       return; // checkGroups keeps their message
     }
     field.setCustomValidity("");
-    if (!field.validity.valid) {
-      field.setCustomValidity(message(field));
-    }
+    field.setCustomValidity(field.validity.valid ? order(field) : message(field));
   }, true);
 
   form.addEventListener("input", function (event) {
     if (event.target.setCustomValidity && !event.target.closest("fieldset[data-choose-one]")) {
       event.target.setCustomValidity("");
+      event.target.setCustomValidity(order(event.target));
     }
   });
 
@@ -56,12 +65,21 @@
     });
   }
   form.addEventListener("change", checkGroups);
+  var ordered = form.querySelectorAll("[data-msg-order]");
+  function checkOrder() {
+    ordered.forEach(function (field) {
+      field.setCustomValidity("");
+      field.setCustomValidity(order(field));
+    });
+  }
   form.addEventListener("submit", function (event) {
     checkGroups();
+    checkOrder();
     if (!form.checkValidity()) {
       event.preventDefault();
       form.reportValidity();
     }
   });
   checkGroups();
+  checkOrder();
 })();
