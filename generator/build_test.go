@@ -249,7 +249,7 @@ func TestBuildSmallSite(t *testing.T) {
 	if !strings.Contains(briefs, `href="/ru/briefs/01-first/brief-1-ru.pdf"`) || !strings.Contains(briefs, `href="/en/briefs/01-first/brief-1-en.pdf"`) {
 		t.Error("Russian briefs list does not offer both PDFs")
 	}
-	if !strings.Contains(briefs, "(PDF, на\u00a0русском, 23\u00a0Б)") {
+	if !strings.Contains(briefs, "Записка в\u00a0PDF <span class=\"download-meta\">(на\u00a0русском, 23\u00a0Б)") {
 		t.Errorf("Russian download size missing: %s", briefs)
 	}
 	enBriefs := readOut(t, opts, "/en/briefs/")

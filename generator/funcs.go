@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"net/url"
 	"reflect"
 	"strings"
 
@@ -21,6 +22,9 @@ import (
 //
 //	asset path       the fingerprinted address of a file under static/assets/
 //	join list sep    the strings of list joined with sep
+//	domain address   the host of a web address without its "www.":
+//	                 "vri.lv" for https://www.vri.lv/en/…, shown beside a
+//	                 link's name instead of the raw address
 //	card cs          the "case-card" partial for a case study, rendered once
 //	                 per build and shared by every list that shows it
 //	cached name data the partial name rendered once per build for each
@@ -57,6 +61,7 @@ func templateFuncs(b *builder) template.FuncMap {
 		"cached": b.cached,
 		"study":  b.studyCount,
 		"join":   strings.Join,
+		"domain": domain,
 		"downloads": func(L *locale.Locale, dl []view.Download) view.DownloadList {
 			return view.DownloadList{L: L, Downloads: dl, PDF: b.opts.PDF}
 		},
@@ -81,6 +86,17 @@ func templateFuncs(b *builder) template.FuncMap {
 		"eventsCalendar": eventsCalendarPath,
 		"structuredData": b.structuredData,
 	}
+}
+
+// domain returns the host of a web address without a leading "www.", or
+// the address unchanged if it has no host (content.Decode accepts only
+// http and https addresses with one).
+func domain(address string) string {
+	u, err := url.Parse(address)
+	if err != nil || u.Hostname() == "" {
+		return address
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // countryMap draws the map of countries, named and labelled in L's

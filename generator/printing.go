@@ -27,9 +27,10 @@ import (
 
 // edition is a PDF offered for download: made by the build or supplied.
 type edition struct {
-	URL   string // site path
-	Size  int64
-	Pages int // 0 when unknown
+	URL      string // site path
+	Size     int64
+	Pages    int  // 0 when unknown
+	Supplied bool // the editors' own PDF (a brief's download:), not typeset
 }
 
 // editions are the PDFs of a build.
@@ -44,7 +45,7 @@ type editions struct {
 func (e *editions) brief(s *content.Site, br *content.Brief) (edition, bool) {
 	if br.Download != "" {
 		f := br.DownloadFile
-		return edition{URL: s.FileURL(f, br.Lang), Size: f.Size, Pages: e.pages[f.Source]}, true
+		return edition{URL: s.FileURL(f, br.Lang), Size: f.Size, Pages: e.pages[f.Source], Supplied: true}, true
 	}
 	ed, ok := e.briefs[br.Page]
 	return ed, ok
@@ -61,7 +62,7 @@ func (e *editions) made() int { return len(e.briefs) + len(e.report) }
 // download describes an edition in language L for the download links.
 func (ed edition) download(L *locale.Locale, lang content.Lang) view.Download {
 	name := L.Text("language." + string(lang))
-	d := view.Download{Lang: lang, Language: name, URL: ed.URL, Size: L.Size(ed.Size)}
+	d := view.Download{Lang: lang, Language: name, URL: ed.URL, Size: L.Size(ed.Size), Supplied: ed.Supplied}
 	if ed.Pages > 0 {
 		d.Pages = L.Plural("print.pages", ed.Pages)
 	}

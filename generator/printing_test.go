@@ -116,12 +116,13 @@ func TestPrintEditions(t *testing.T) {
 		return data
 	}
 	// The brief page and the list offer the PDF in both languages, with
-	// its size and number of pages, the page's language first.
+	// its size and number of pages, the page's language first, named as
+	// what it is: the site's page typeset, not the NDPC's brief.
 	for _, page := range []string{"/ru/briefs/01-first/", "/ru/briefs/"} {
 		html := readOut(t, opts, page)
 		for _, want := range []*regexp.Regexp{
-			regexp.MustCompile(`href="/ru/briefs/01-first/01-first-ru\.pdf" hreflang="ru" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на\x{a0}русском, [\d,]+\x{a0}КБ, 1 страница\)`),
-			regexp.MustCompile(`href="/en/briefs/01-first/01-first-en\.pdf" hreflang="en" type="application/pdf" download>Скачать <span class="download-meta">\(PDF, на\x{a0}английском, [\d,]+\x{a0}КБ, 1 страница\)`),
+			regexp.MustCompile(`href="/ru/briefs/01-first/01-first-ru\.pdf" hreflang="ru" type="application/pdf" download>Страница сайта в\x{a0}PDF <span class="download-meta">\(на\x{a0}русском, [\d,]+\x{a0}КБ, 1 страница\)`),
+			regexp.MustCompile(`href="/en/briefs/01-first/01-first-en\.pdf" hreflang="en" type="application/pdf" download>Страница сайта в\x{a0}PDF <span class="download-meta">\(на\x{a0}английском, [\d,]+\x{a0}КБ, 1 страница\)`),
 		} {
 			if !want.MatchString(html) {
 				t.Errorf("%s does not offer %s", page, want)
@@ -145,7 +146,7 @@ func TestPrintEditions(t *testing.T) {
 	// A brief with its editors' PDF offers that one, and gets none made;
 	// its translation without one gets one.
 	second := readOut(t, opts, "/en/briefs/02-second/")
-	if !strings.Contains(second, `href="/en/briefs/02-second/second-en.pdf" hreflang="en" type="application/pdf" download>Download <span class="download-meta">(PDF, English, 523`+"\u00a0"+`B, 3 pages)`) {
+	if !strings.Contains(second, `href="/en/briefs/02-second/second-en.pdf" hreflang="en" type="application/pdf" download>The brief as a PDF <span class="download-meta">(English, 523`+"\u00a0"+`B, 3 pages)`) {
 		t.Errorf("the brief does not offer its own PDF with its pages:\n%s", second)
 	}
 	if _, err := os.Stat(filepath.Join(opts.Out, "en/briefs/02-second/02-second-en.pdf")); !os.IsNotExist(err) {
@@ -157,7 +158,7 @@ func TestPrintEditions(t *testing.T) {
 
 	// The report, in both languages, from its contents page.
 	report := readOut(t, opts, "/en/report/")
-	for _, want := range []string{`href="/en/report/report-en.pdf"`, `href="/ru/report/report-ru.pdf"`, `3 pages)`} {
+	for _, want := range []string{`href="/en/report/report-en.pdf"`, `href="/ru/report/report-ru.pdf"`, `download>These chapters as a PDF <span class="download-meta">(English, `, `3 pages)`} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the report's contents page lacks %s", want)
 		}

@@ -231,6 +231,10 @@ type Download struct {
 	URL      string
 	Size     string // formatted for the page's language
 	Pages    string // "12 pages", in the page's language; "" when unknown
+	// Supplied is true for a brief's PDF that its editors supplied
+	// (download:), false for one the build typeset from the site's page:
+	// the two are offered under different labels.
+	Supplied bool
 }
 
 // BriefEntry is a brief with its downloads in every language.
