@@ -26,9 +26,19 @@ var mediaTypes = map[string]string{
 	".webmanifest": "application/json",
 }
 
+// newMinifier returns the minifier of ndpc build. HTML keeps its end tags
+// and one white-space character wherever the page has white space, also
+// between blocks: Pagefind reads a page's text from its tags, and adds a
+// break only at the end tag of a paragraph, heading, list item or table
+// cell it sees, so that without them (or without the space between a
+// term and its definition, or two table headings) the words of two blocks
+// ran together in the search index and its excerpts ("1 case
+// studyPublished here"). The minified page thus reads, space for space,
+// as the page before minifying does (TestMinifyKeepsText), for about 1%
+// more bytes after compression.
 func newMinifier() *minifier {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepDefaultAttrVals: true})
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepDefaultAttrVals: true, KeepEndTags: true, KeepWhitespace: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)

@@ -18,9 +18,19 @@ import (
 // in .tools/package.json and installed there by the build itself, package
 // nodetools) as the last step of a build, over the finished output: one
 // index per language, found through each page's <html lang>. Pages mark
-// what is indexed with data-pagefind-body, their section with
-// data-pagefind-meta, and case studies their countries and sectors with
+// what is indexed with data-pagefind-body on <main>, their section with
+// data-pagefind-meta="section:…" on the same element (metadata, not text
+// of the page), and case studies their countries and sectors with
 // data-pagefind-filter (see templates/base.html and case-study.html).
+// What every page of a kind repeats is marked data-pagefind-ignore, so
+// that it is neither found nor shown in excerpts: the kicker that links
+// to the section, the counts of case studies, the map's legend, the
+// country × sector matrix, and the summary and details of each case
+// study's card in lists (a search finds the case study itself). Pagefind breaks the text only at the end tags
+// of paragraphs, headings, list items and table cells and where the page
+// has white space; the minifier keeps both (newMinifier), and templates
+// put a space between blocks that have none of these (a term and its
+// definition).
 //
 // Without Node.js a build still makes the whole site, warns that it has
 // no search index, and its search box and page say so in the reader's
