@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -142,12 +143,7 @@ func TestSubmitFormConstraints(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form[data-netlify] button[type=submit]`))); err != nil {
 			t.Fatal(err)
 		}
-		url := ""
-		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-			if url, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`)); strings.HasSuffix(url, "/"+lang+"/thanks/") {
-				break
-			}
-		}
+		url := waitForPath(ctx, "/"+lang+"/thanks/")
 		if !strings.HasSuffix(url, "/"+lang+"/thanks/") {
 			t.Errorf("/%s/submit/: the valid form led to %q, want /%s/thanks/", lang, url, lang)
 		}
@@ -207,14 +203,21 @@ func TestSubmitYearsWithoutScript(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.SetValue("#f-years", "2019--2021"), chromedp.Click(chromedp.CSS(`form[data-netlify] button[type=submit]`))); err != nil {
 			t.Fatal(err)
 		}
-		url := ""
-		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-			if url, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`)); strings.HasSuffix(url, "/"+lang+"/thanks/") {
-				break
-			}
-		}
+		url := waitForPath(ctx, "/"+lang+"/thanks/")
 		if !strings.HasSuffix(url, "/"+lang+"/thanks/") {
 			t.Errorf("/%s/submit/ without JavaScript: the valid form led to %q, want /%s/thanks/", lang, url, lang)
 		}
 	}
+}
+
+// waitForPath waits up to 20 s for the browser's address to end with
+// suffix, and returns the path it has then.
+func waitForPath(ctx context.Context, suffix string) string {
+	url := ""
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if url, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`)); strings.HasSuffix(url, suffix) {
+			break
+		}
+	}
+	return url
 }

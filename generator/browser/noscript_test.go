@@ -1,29 +1,17 @@
 package browser
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-
-	"ndpc/generator"
 )
 
 // Without JavaScript the search page cannot search: it shows no search box
 // or button, only the note that links to the lists.
 func TestSearchPageWithoutScript(t *testing.T) {
-	repo := needNode(t)
+	base, _ := serveRealWithSearch(t, false)
 	ctx := newBrowser(t, nil)
-	headers := netlifyHeaders(t)
-	t.Chdir(repo) // Pagefind is found from the repository's root
-	opts := generator.DefaultOptions()
-	opts.PDF = false
-	opts.Out = filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(opts); err != nil {
-		t.Fatal(err)
-	}
-	base := serve(t, opts.Out, headers)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}

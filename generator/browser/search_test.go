@@ -17,16 +17,8 @@ import (
 // index and searches in Russian for a word form that the case study does
 // not use: «виртуальная» for a text that says «виртуальной реальности».
 func TestSearchFindsRussianWordForms(t *testing.T) {
-	repo := needNode(t)
+	base, _ := serveRealWithSearch(t, true)
 	ctx := newBrowser(t, nil)
-	headers := netlifyHeaders(t)
-	t.Chdir(repo) // Pagefind is found from the repository's root
-	opts := generator.DefaultOptions()
-	opts.Out = filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(opts); err != nil {
-		t.Fatal(err)
-	}
-	base := serve(t, opts.Out, headers)
 
 	search := func(lang, q string) []string {
 		t.Helper()
@@ -123,4 +115,22 @@ func needNode(t *testing.T) string {
 		t.Skipf("the search index needs Node.js: %v", err)
 	}
 	return repo
+}
+
+// serveRealWithSearch builds the repository's site as ndpc build does,
+// with its search index (and its PDFs when pdf is true), and serves it as
+// Netlify would, returning its address and the built folder. It skips the
+// test without Node.js (needNode).
+func serveRealWithSearch(t *testing.T, pdf bool) (base, out string) {
+	t.Helper()
+	repo := needNode(t)
+	headers := netlifyHeaders(t)
+	t.Chdir(repo) // Pagefind is found from the repository's root
+	opts := generator.DefaultOptions()
+	opts.PDF = pdf
+	opts.Out = filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	return serve(t, opts.Out, headers), opts.Out
 }

@@ -14,8 +14,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-
-	"ndpc/generator"
 )
 
 // indexedPage is one page as Pagefind's JavaScript API returns it: the
@@ -52,16 +50,8 @@ var foundKinds = regexp.MustCompile(`^/(en|ru)/(case-studies|briefs|report|event
 // read as the page's text ("Countries Countries Estonia"). Every case
 // study, brief, chapter and event is found by a search for its title.
 func TestSearchKeepsWordsApart(t *testing.T) {
-	repo := needNode(t)
+	base, out := serveRealWithSearch(t, true)
 	ctx := newBrowser(t, nil)
-	headers := netlifyHeaders(t)
-	t.Chdir(repo) // Pagefind is found from the repository's root
-	opts := generator.DefaultOptions()
-	opts.Out = filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(opts); err != nil {
-		t.Fatal(err)
-	}
-	base := serve(t, opts.Out, headers)
 
 	joins := map[string][]string{} // page address → its blocks' words run together
 	for _, lang := range []string{"en", "ru"} {
@@ -77,7 +67,7 @@ func TestSearchKeepsWordsApart(t *testing.T) {
 		}
 		kinds := map[string]int{} // "case-studies" → how many were searched for
 		for _, p := range pages {
-			joins[p.URL] = blockJoins(t, filepath.Join(opts.Out, filepath.FromSlash(p.URL), "index.html"))
+			joins[p.URL] = blockJoins(t, filepath.Join(out, filepath.FromSlash(p.URL), "index.html"))
 			if len(joins[p.URL]) == 0 {
 				t.Errorf("%s: no block joins found in its HTML", p.URL)
 			}
