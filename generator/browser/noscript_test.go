@@ -7,8 +7,9 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// Without JavaScript the search page cannot search: it shows no search box
-// or button, only the note that links to the lists.
+// Without JavaScript search cannot work: the search page shows no search
+// box or button, only the note that links to the lists, and no page shows
+// the header's search box.
 func TestSearchPageWithoutScript(t *testing.T) {
 	base, _ := serveRealWithSearch(t, false)
 	ctx := newBrowser(t, nil)
@@ -34,6 +35,18 @@ func TestSearchPageWithoutScript(t *testing.T) {
 		}
 		if v.Form != 0 || v.Note == "" || v.Links < 2 {
 			t.Errorf("%s search page without JavaScript: form shown %v, note %q with %d links; want no form and the note with its links", lang, v.Form != 0, v.Note, v.Links)
+		}
+		for _, page := range []string{"/", "/case-studies/", "/about/", "/search/"} {
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"+lang+page), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+				t.Fatal(err)
+			}
+			shown, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll("form.site-search")].filter(f => f.getClientRects().length > 0).length`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if shown != 0 {
+				t.Errorf("/%s%s without JavaScript: the header's search box shows", lang, page)
+			}
 		}
 	}
 }
