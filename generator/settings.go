@@ -9,10 +9,10 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"github.com/pelletier/go-toml/v2/unstable"
 
 	"ndpc/generator/content"
 	"ndpc/generator/diag"
+	"ndpc/generator/tomlpos"
 	"ndpc/generator/view"
 )
 
@@ -128,36 +128,13 @@ func (b *builder) checkPrivacy() {
 	}
 }
 
-// settingLine returns the line of key in the TOML table [table] of text,
-// or 0 when it is not written there, from go-toml's parser (which, unlike
-// the decoder that reads the settings, says where each key stands).
+// settingLine returns the line of key in the TOML table [table] of text
+// ("" for a key outside any table), or 0 when it is not written there.
 func settingLine(text, table, key string) int {
-	var p unstable.Parser
-	p.Reset([]byte(text))
-	current := ""
-	for p.NextExpression() {
-		e := p.Expression()
-		switch e.Kind {
-		case unstable.Table:
-			current = dotted(e.Key())
-		case unstable.KeyValue:
-			if current == table && dotted(e.Key()) == key {
-				it := e.Key()
-				it.Next()
-				return strings.Count(text[:it.Node().Raw.Offset], "\n") + 1
-			}
-		}
+	if table != "" {
+		key = table + "." + key
 	}
-	return 0
-}
-
-// dotted joins the parts of a TOML key with dots: privacy.en.
-func dotted(it unstable.Iterator) string {
-	var parts []string
-	for it.Next() {
-		parts = append(parts, string(it.Node().Data))
-	}
-	return strings.Join(parts, ".")
+	return tomlpos.Read([]byte(text)).Keys[key]
 }
 
 // privacyFacts returns the privacy notice's facts in a language.

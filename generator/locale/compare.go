@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"ndpc/generator/diag"
+	"ndpc/generator/tomlpos"
 )
 
 // compareKeys reports every difference between the keys of the reference
@@ -38,14 +39,14 @@ func compareKeys(ref *Locale, others []*Locale, problems *diag.List) {
 			o.reportMissingTable(ref, t, problems)
 		}
 		for _, t := range append(extraWhole, extraOwn...) {
-			problems.Errorf(o.file, o.places.headers[t], 1,
+			problems.Errorf(o.file, o.places.Headers[t], 1,
 				"the table [%s] is not in %s: correct its name, or add it to %s too, translated", t, ref.file, ref.file)
 		}
 		for table, keys := range missing {
 			if odd := extra[table]; len(keys) == 1 && len(odd) == 1 && ref.entries[keys[0]] == text && o.entries[odd[0]] == text {
-				problems.Errorf(o.file, o.places.keys[odd[0]], 1,
+				problems.Errorf(o.file, o.places.Keys[odd[0]], 1,
 					"%q is not in %s, and this table lacks %q (%s:%d has it): give the key the same name in both tables",
-					odd[0], ref.file, keys[0], ref.file, ref.places.keys[keys[0]])
+					odd[0], ref.file, keys[0], ref.file, ref.places.Keys[keys[0]])
 				delete(extra, table)
 				continue
 			}
@@ -55,7 +56,7 @@ func compareKeys(ref *Locale, others []*Locale, problems *diag.List) {
 		}
 		for _, keys := range extra {
 			for _, k := range keys {
-				problems.Errorf(o.file, o.places.at(k), 1,
+				problems.Errorf(o.file, o.places.At(k), 1,
 					"%q is not in %s: correct its name, or add it to %s too", k, ref.file, ref.file)
 			}
 		}
@@ -67,8 +68,8 @@ func compareKeys(ref *Locale, others []*Locale, problems *diag.List) {
 			if ref.entries[k] == message {
 				write = fmt.Sprintf("[%s] with %s", k, o.formsToWrite())
 			}
-			problems.Errorf(o.file, o.places.at(k), 1, "%q is %s here and %s in %s (line %d): write it as %s",
-				k, kindName[o.entries[k]], kindName[ref.entries[k]], ref.file, ref.places.at(k), write)
+			problems.Errorf(o.file, o.places.At(k), 1, "%q is %s here and %s in %s (line %d): write it as %s",
+				k, kindName[o.entries[k]], kindName[ref.entries[k]], ref.file, ref.places.At(k), write)
 			o.absent[k] = true
 		}
 	}
@@ -97,8 +98,8 @@ func mismatched(a, b *Locale) []string {
 // header and none of the table's own keys, while it has some of a table
 // inside it ([finder] without [finder.found]). Each is sorted.
 func wholeTables(a, b *Locale) (whole, own []string) {
-	for _, t := range sortedByDepth(a.places.order) {
-		if _, ok := b.places.headers[t]; ok || within(t, whole) {
+	for _, t := range sortedByDepth(a.places.Order) {
+		if _, ok := b.places.Headers[t]; ok || within(t, whole) {
 			continue
 		}
 		switch {
@@ -117,7 +118,7 @@ func wholeTables(a, b *Locale) (whole, own []string) {
 // table t (a plural message in it is a table of its own).
 func (l *Locale) hasOwn(t string) bool {
 	for k, kind := range l.entries {
-		if parent(k) == t && kind != message {
+		if tomlpos.Parent(k) == t && kind != message {
 			return true
 		}
 	}
@@ -130,10 +131,10 @@ func (l *Locale) hasOwn(t string) bool {
 func looseKeys(a, b *Locale, whole, own []string) map[string][]string {
 	out := map[string][]string{}
 	for k := range a.entries {
-		if _, ok := b.entries[k]; ok || within(k, whole) || (slices.Contains(own, parent(k)) && a.entries[k] != message) {
+		if _, ok := b.entries[k]; ok || within(k, whole) || (slices.Contains(own, tomlpos.Parent(k)) && a.entries[k] != message) {
 			continue
 		}
-		out[parent(k)] = append(out[parent(k)], k)
+		out[tomlpos.Parent(k)] = append(out[tomlpos.Parent(k)], k)
 	}
 	for _, keys := range out {
 		sort.Strings(keys)
@@ -147,18 +148,18 @@ func (l *Locale) reportMissingTable(ref *Locale, t string, problems *diag.List) 
 	if ref.entries[t] == message {
 		what, with = fmt.Sprintf("the plural message [%s]", t), " with "+l.formsToWrite()
 	}
-	line, where := l.places.last, "at the end of the file"
-	if p, at := l.places.header(t); at > 0 {
+	line, where := l.places.Last, "at the end of the file"
+	if p, at := l.places.Header(t); at > 0 {
 		line, where = at, fmt.Sprintf("after the strings of [%s]", p)
 	}
-	problems.Errorf(l.file, line, 1, "%s is missing (%s:%d has it): add it %s%s", what, ref.file, ref.places.headers[t], where, with)
+	problems.Errorf(l.file, line, 1, "%s is missing (%s:%d has it): add it %s%s", what, ref.file, ref.places.Headers[t], where, with)
 }
 
 // reportMissingKey reports that l lacks the key k of ref, at the header
 // of the table that should hold it.
 func (l *Locale) reportMissingKey(ref *Locale, k string, problems *diag.List) {
 	line, add := l.placeFor(k, ref.entries[k])
-	problems.Errorf(l.file, line, 1, "missing translation of %q (%s:%d has it): %s", k, ref.file, ref.places.at(k), add)
+	problems.Errorf(l.file, line, 1, "missing translation of %q (%s:%d has it): %s", k, ref.file, ref.places.At(k), add)
 }
 
 // placeFor returns where in l a key k of the given kind belongs and what
@@ -167,18 +168,18 @@ func (l *Locale) reportMissingKey(ref *Locale, k string, problems *diag.List) {
 // file's last line when l has none of its tables.
 func (l *Locale) placeFor(k string, kind entry) (int, string) {
 	line := l.kindLine(lastPart(k), kind)
-	if parent(k) == "" {
-		if len(l.places.order) == 0 {
+	if tomlpos.Parent(k) == "" {
+		if len(l.places.Order) == 0 {
 			return 1, "add " + line + " at the top of the file"
 		}
-		first := l.places.order[0]
-		return l.places.headers[first], fmt.Sprintf("add %s above [%s], with the strings outside any table", line, first)
+		first := l.places.Order[0]
+		return l.places.Headers[first], fmt.Sprintf("add %s above [%s], with the strings outside any table", line, first)
 	}
-	t, at := l.places.header(k)
+	t, at := l.places.Header(k)
 	if at == 0 {
-		return l.places.last, fmt.Sprintf("add [%s] with %s at the end of the file", parent(k), line)
+		return l.places.Last, fmt.Sprintf("add [%s] with %s at the end of the file", tomlpos.Parent(k), line)
 	}
-	if rel := strings.TrimPrefix(parent(k), t+"."); rel != parent(k) {
+	if rel := strings.TrimPrefix(tomlpos.Parent(k), t+"."); rel != tomlpos.Parent(k) {
 		line = rel + "." + line
 	}
 	return at, fmt.Sprintf("add %s under [%s]", line, t)
@@ -273,4 +274,9 @@ func sortedByDepth(tables []string) []string {
 		return out[i] < out[j]
 	})
 	return out
+}
+
+// lastPart returns a dotted key's own name: clear for finder.clear.
+func lastPart(key string) string {
+	return key[strings.LastIndexByte(key, '.')+1:]
 }

@@ -11,6 +11,7 @@ import (
 
 	"ndpc/generator/diag"
 	"ndpc/generator/markdown"
+	"ndpc/generator/tomlpos"
 )
 
 var formNames = map[string]plural.Form{
@@ -46,7 +47,7 @@ func Load(fsys fs.FS, prefix string, langs []string, problems *diag.List) map[st
 			problems.Errorf(name, line, col, "not valid TOML: %s: write each string as key = \"text\" on one line (\"\"\"text\"\"\" for several lines), with \\\" for a quote inside it", msg)
 			continue
 		}
-		l := &Locale{Lang: lang, tag: language.Make(lang), file: name, places: readPlaces(data),
+		l := &Locale{Lang: lang, tag: language.Make(lang), file: name, places: tomlpos.Read(data),
 			strings: map[string]string{}, plurals: map[string]map[plural.Form]string{}, entries: map[string]entry{}, absent: map[string]bool{}}
 		l.flatten("", raw, problems)
 		locales[lang] = l
@@ -72,7 +73,7 @@ func (l *Locale) flatten(prefix string, m map[string]any, problems *diag.List) {
 				l.setMonths(key, t, problems)
 				l.entries[key] = list
 			} else {
-				problems.Errorf(l.file, l.places.keys[key], 1, "%q is a list; only months and months_genitive may be lists", key)
+				problems.Errorf(l.file, l.places.Keys[key], 1, "%q is a list; only months and months_genitive may be lists", key)
 				l.reported(key)
 			}
 		case map[string]any:
@@ -82,7 +83,7 @@ func (l *Locale) flatten(prefix string, m map[string]any, problems *diag.List) {
 				l.flatten(key+".", t, problems)
 			}
 		default:
-			problems.Errorf(l.file, l.places.keys[key], 1, "%q must be text in quotes: write %s = \"…\"", key, lastPart(key))
+			problems.Errorf(l.file, l.places.Keys[key], 1, "%q must be text in quotes: write %s = \"…\"", key, lastPart(key))
 			l.reported(key)
 		}
 	}
@@ -98,7 +99,7 @@ func (l *Locale) reported(key string) {
 
 func (l *Locale) setMonths(key string, items []any, problems *diag.List) {
 	if len(items) != 12 {
-		problems.Errorf(l.file, l.places.keys[key], 1, "%q must list 12 months, not %d", key, len(items))
+		problems.Errorf(l.file, l.places.Keys[key], 1, "%q must list 12 months, not %d", key, len(items))
 		return
 	}
 	for i, it := range items {
@@ -129,7 +130,7 @@ func (l *Locale) setPlural(key string, m map[string]any, problems *diag.List) {
 	l.plurals[key] = forms
 	l.entries[key] = message
 	for _, name := range unknown {
-		problems.Errorf(l.file, l.places.keys[key+"."+name], 1,
+		problems.Errorf(l.file, l.places.Keys[key+"."+name], 1,
 			"%q is not a plural form: the plural message %q is written with %s; correct the name", name, key, l.formsToWrite())
 	}
 	if len(unknown) > 0 {
@@ -137,7 +138,7 @@ func (l *Locale) setPlural(key string, m map[string]any, problems *diag.List) {
 	}
 	for _, need := range l.formsUsed() {
 		if _, ok := forms[need.form]; !ok {
-			problems.Errorf(l.file, l.places.at(key), 1, "the plural message %q lacks the form %q (used for %d, for example): add %s = \"…\" under [%s]", key, need.name, need.example, need.name, key)
+			problems.Errorf(l.file, l.places.At(key), 1, "the plural message %q lacks the form %q (used for %d, for example): add %s = \"…\" under [%s]", key, need.name, need.example, need.name, key)
 		}
 	}
 }

@@ -40,14 +40,16 @@ import (
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
+
+	"ndpc/generator/tomlpos"
 )
 
 // Locale is one language's strings and formats.
 type Locale struct {
 	Lang    string // "en", "ru"
 	tag     language.Tag
-	file    string // as problems name it: i18n/ru.toml
-	places  places // where each key is written in file
+	file    string         // as problems name it: i18n/ru.toml
+	places  tomlpos.Places // where each key is written in file
 	strings map[string]string
 	plurals map[string]map[plural.Form]string
 	months  [12]string

@@ -9,7 +9,6 @@ package netlifyserve
 import (
 	"compress/gzip"
 	"fmt"
-	"io"
 	"net/http"
 	"path"
 	"strings"
@@ -87,8 +86,7 @@ func compressible(contentType string) bool {
 	case strings.HasPrefix(media, "text/"):
 		return true
 	case media == "application/json", media == "application/javascript", media == "application/xml",
-		media == "application/atom+xml", media == "image/svg+xml", media == "application/ld+json",
-		media == "text/calendar":
+		media == "application/atom+xml", media == "image/svg+xml", media == "application/ld+json":
 		return true
 	}
 	return false
@@ -134,5 +132,3 @@ func (z *gzipWriter) close() {
 		z.gz.Close()
 	}
 }
-
-var _ io.Writer = (*gzipWriter)(nil)
